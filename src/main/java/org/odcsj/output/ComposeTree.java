@@ -1,0 +1,112 @@
+package org.odcsj.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The on-disk tree of one compose under the target directory. It is built in a hidden staging
+ * directory on the same filesystem and renamed into place, so a half-written compose is never
+ * visible under {@code odcs-<id>}.
+ */
+public final class ComposeTree {
+
+  /** Hidden directory of in-progress builds; never served. */
+  public static final String STAGING_DIR = ".staging";
+
+  private final Path targetDir;
+  private final long composeId;
+
+  public ComposeTree(Path targetDir, long composeId) {
+    this.targetDir = targetDir;
+    this.composeId = composeId;
+  }
+
+  public static String name(long composeId) {
+    return "odcs-" + composeId;
+  }
+
+  public String name() {
+    return name(composeId);
+  }
+
+  /** The published top-level directory ({@code toplevel_url}). */
+  public Path published() {
+    return targetDir.resolve(name());
+  }
+
+  public Path latestLink() {
+    return targetDir.resolve("latest-" + name() + "-1");
+  }
+
+  public Path staging() {
+    return targetDir.resolve(STAGING_DIR).resolve(name());
+  }
+
+  /** {@code <staging>/compose/Temporary/<arch>/os}: one repository per arch. */
+  public Path stagingRepository(String arch) {
+    return stagingTemporary().resolve(arch).resolve("os");
+  }
+
+  public Path stagingTemporary() {
+    return staging().resolve("compose").resolve("Temporary");
+  }
+
+  public Path stagingRepoFile() {
+    return stagingTemporary().resolve(name() + ".repo");
+  }
+
+  /** A fresh, empty staging directory (left-overs of an earlier attempt are removed). */
+  public Path prepareStaging() throws IOException {
+    deleteRecursively(staging());
+    Files.createDirectories(staging());
+    return staging();
+  }
+
+  /** Renames the staging tree into place and points {@code latest-odcs-<id>-1} at it. */
+  public void publish() throws IOException {
+    deleteRecursively(published());
+    Files.move(staging(), published(), StandardCopyOption.ATOMIC_MOVE);
+    Path link = latestLink();
+    Files.deleteIfExists(link);
+    try {
+      Files.createSymbolicLink(link, Path.of(name()));
+    } catch (FileAlreadyExistsException raced) {
+      // Another attempt created it meanwhile; it points at the same relative name.
+    }
+  }
+
+  /** Removes the published tree and its link; harmless when they are already gone. */
+  public void delete() {
+    try {
+      Files.deleteIfExists(latestLink());
+      deleteRecursively(published());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + published(), e);
+    }
+  }
+
+  public void discardStaging() {
+    try {
+      deleteRecursively(staging());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + staging(), e);
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

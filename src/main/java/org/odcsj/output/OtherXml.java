@@ -1,0 +1,41 @@
+package org.odcsj.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.xml.stream.XMLStreamException;
+import org.odcsj.output.RpmPackage.ChangelogEntry;
+
+/** other.xml.gz: the changelog entries {@link RpmHeaderReader} kept, oldest first. */
+final class OtherXml extends MetadataXmlFile {
+  private static final String NS = "http://linux.duke.edu/metadata/other";
+
+  OtherXml(Path dir, int packages) throws IOException {
+    super(dir, "other", "otherdata", packages);
+  }
+
+  @Override
+  void writeNamespaces() throws XMLStreamException {
+    xml.writeDefaultNamespace(NS);
+  }
+
+  @Override
+  void writePackage(RpmPackage p, String href) throws XMLStreamException {
+    xml.writeStartElement("package");
+    xml.writeAttribute("pkgid", p.sha256());
+    attribute("name", p.name());
+    attribute("arch", p.arch());
+    indent(1);
+    versionElement(p);
+    for (ChangelogEntry c : p.changelogs()) {
+      indent(1);
+      xml.writeStartElement("changelog");
+      attribute("author", c.author());
+      xml.writeAttribute("date", Long.toString(c.date()));
+      xml.writeCharacters(XmlText.clean(c.text()));
+      xml.writeEndElement();
+    }
+    indent(0);
+    xml.writeEndElement();
+    indent(0);
+  }
+}

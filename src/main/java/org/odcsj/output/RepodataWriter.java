@@ -1,0 +1,120 @@
+package org.odcsj.output;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes a {@code repodata/} directory — primary, filelists and other (sha256, gzip, named {@code
+ * <sha256>-<type>.xml.gz}) and repomd.xml — streaming: each {@link #add} writes the package to all
+ * three files at once and keeps nothing of it, so memory does not grow with the repository.
+ *
+ * <p>The files are written into a sibling {@code .repodata} and renamed into place by {@link
+ * #finish}, so a reader never sees a half-written repodata directory. Closing an unfinished writer
+ * removes what it wrote.
+ *
+ * <pre>
+ * try (RepodataWriter w = new RepodataWriter(osDir.resolve("repodata"), packages.size())) {
+ *   for (var p : packages) w.add(p, "Packages/h/" + p.canonicalFileName());
+ *   w.finish();
+ * }
+ * </pre>
+ */
+public final class RepodataWriter implements Closeable {
+  private final Path repodata;
+  private final Path staging;
+  private final int expected;
+  private final PrimaryXml primary;
+  private final FilelistsXml filelists;
+  private final OtherXml other;
+  private int written;
+  private boolean done;
+
+  /** {@code packageCount} goes in each file's root element, before the packages; it must match. */
+  public RepodataWriter(Path repodataDir, int packageCount) throws IOException {
+    this.repodata = repodataDir;
+    this.staging = repodataDir.resolveSibling("." + repodataDir.getFileName());
+    this.expected = packageCount;
+    deleteTree(staging); // left over from an interrupted run
+    Files.createDirectories(staging);
+    this.primary = new PrimaryXml(staging, packageCount);
+    this.filelists = new FilelistsXml(staging, packageCount);
+    this.other = new OtherXml(staging, packageCount);
+  }
+
+  /** Adds one package; {@code locationHref} is its path relative to the repository root. */
+  public void add(RpmPackage pkg, String locationHref) throws IOException {
+    if (written == expected) {
+      throw new IllegalStateException("more packages than the " + expected + " announced");
+    }
+    primary.add(pkg, locationHref);
+    filelists.add(pkg, locationHref);
+    other.add(pkg, locationHref);
+    written++;
+  }
+
+  /** Finishes with createrepo_c's defaults: now as timestamp, its epoch seconds as revision. */
+  public List<RepomdRecord> finish() throws IOException {
+    Instant now = Instant.now();
+    return finish(Long.toString(now.getEpochSecond()), now);
+  }
+
+  /** Finishes the three files, writes repomd.xml and moves the directory into place. */
+  public List<RepomdRecord> finish(String revision, Instant timestamp) throws IOException {
+    if (written != expected) {
+      throw new IllegalStateException(written + " packages added, " + expected + " announced");
+    }
+    List<RepomdRecord> records = List.of(primary.finish(), filelists.finish(), other.finish());
+    RepomdXml.write(staging.resolve("repomd.xml"), revision, timestamp.getEpochSecond(), records);
+    Path old = repodata.resolveSibling("." + repodata.getFileName() + ".old");
+    if (Files.exists(repodata)) {
+      deleteTree(old);
+      Files.move(repodata, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(staging, repodata, StandardCopyOption.ATOMIC_MOVE);
+    deleteTree(old);
+    done = true;
+    return records;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!done) {
+      done = true;
+      try (primary;
+          filelists;
+          other) {
+        // closing abandons the unfinished files
+      } finally {
+        deleteTree(staging);
+      }
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}
