@@ -1,0 +1,370 @@
+package org.odcsj.compose;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One compose row with every field of the ODCS compose. State changes go through methods so the
+ * rules of the state machine live in one place (and EclipseLink's change tracking sees them).
+ */
+@Entity
+@Table(name = "composes")
+public class Compose {
+
+  @Id
+  @SequenceGenerator(name = "compose_id", sequenceName = "compose_id_seq", allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "compose_id")
+  private Long id;
+
+  private String owner;
+
+  @Column(name = "source_type")
+  private int sourceType;
+
+  private String source;
+  private int state;
+
+  @Column(name = "state_reason")
+  private String stateReason;
+
+  @Column(name = "time_submitted")
+  private Instant timeSubmitted;
+
+  @Column(name = "time_started")
+  private Instant timeStarted;
+
+  @Column(name = "time_done")
+  private Instant timeDone;
+
+  @Column(name = "time_removed")
+  private Instant timeRemoved;
+
+  @Column(name = "time_to_expire")
+  private Instant timeToExpire;
+
+  @Column(name = "removed_by")
+  private String removedBy;
+
+  private int flags;
+  private int results;
+  private String sigkeys;
+
+  @Column(name = "koji_event")
+  private Long kojiEvent;
+
+  @Column(name = "koji_task_id")
+  private Long kojiTaskId;
+
+  private String packages;
+  private String builds;
+  private String arches;
+
+  @Column(name = "multilib_arches")
+  private String multilibArches;
+
+  @Column(name = "multilib_method")
+  private int multilibMethod;
+
+  @Column(name = "lookaside_repos")
+  private String lookasideRepos;
+
+  @Column(name = "modular_koji_tags")
+  private String modularKojiTags;
+
+  @Column(name = "module_defaults_url")
+  private String moduleDefaultsUrl;
+
+  private String label;
+
+  @Column(name = "compose_type")
+  private String composeType;
+
+  @Column(name = "pungi_compose_id")
+  private String pungiComposeId;
+
+  @Column(name = "target_dir")
+  private String targetDir;
+
+  @Column(name = "scratch_modules")
+  private String scratchModules;
+
+  @Column(name = "parent_pungi_compose_ids")
+  private String parentPungiComposeIds;
+
+  @Column(name = "scratch_build_tasks")
+  private String scratchBuildTasks;
+
+  private String modules;
+
+  @Column(name = "respin_of")
+  private String respinOf;
+
+  @Column(name = "base_module_br_name")
+  private String baseModuleBrName;
+
+  @Column(name = "base_module_br_stream")
+  private String baseModuleBrStream;
+
+  @Column(name = "base_module_br_stream_version_lte")
+  private Long baseModuleBrStreamVersionLte;
+
+  @Column(name = "base_module_br_stream_version_gte")
+  private Long baseModuleBrStreamVersionGte;
+
+  @Column(name = "pungi_config_dump")
+  private String pungiConfigDump;
+
+  @Column(name = "reused_id")
+  private Long reusedId;
+
+  @Column(name = "source_fingerprint")
+  private String sourceFingerprint;
+
+  protected Compose() {}
+
+  /** A new compose in state {@code wait}. */
+  public Compose(NewCompose n) {
+    this.owner = n.owner();
+    this.sourceType = n.sourceType().code();
+    this.source = n.source();
+    this.packages = n.packages();
+    this.builds = n.builds();
+    this.sigkeys = n.sigkeys();
+    this.kojiEvent = n.kojiEvent();
+    this.flags = n.flags();
+    this.results = n.results();
+    this.arches = n.arches();
+    this.multilibArches = n.multilibArches();
+    this.multilibMethod = n.multilibMethod();
+    this.lookasideRepos = n.lookasideRepos();
+    this.label = n.label();
+    this.composeType = n.composeType();
+    this.targetDir = n.targetDir();
+    this.timeSubmitted = n.timeSubmitted();
+    this.timeToExpire = n.timeToExpire();
+    this.state = ComposeState.WAIT.code();
+  }
+
+  /** {@code wait → generating}; the caller has checked the state under a row lock. */
+  public void startGenerating(Instant now) {
+    requireState(ComposeState.WAIT);
+    this.state = ComposeState.GENERATING.code();
+    this.timeStarted = now;
+    this.stateReason = "Compose is generating";
+  }
+
+  /** Records what the source resolved to (repo revision, metadata fingerprint). */
+  public void recordResolvedSource(Long kojiEvent, String fingerprint) {
+    this.kojiEvent = kojiEvent;
+    this.sourceFingerprint = fingerprint;
+  }
+
+  public void finishDone(Instant now) {
+    requireState(ComposeState.GENERATING);
+    finish(ComposeState.DONE, "Compose is generated successfully", now);
+  }
+
+  public void finishFailed(String reason, Instant now) {
+    if (state != ComposeState.WAIT.code() && state != ComposeState.GENERATING.code()) {
+      throw new IllegalStateException("Compose " + id + " is " + state().wireName());
+    }
+    finish(ComposeState.FAILED, reason, now);
+  }
+
+  /** {@code done|failed → removed}, keeping the previous reason on its own line. */
+  public void markRemoved(String suffix, Instant now) {
+    if (state != ComposeState.DONE.code() && state != ComposeState.FAILED.code()) {
+      throw new IllegalStateException("Compose " + id + " is " + state().wireName());
+    }
+    this.state = ComposeState.REMOVED.code();
+    this.timeRemoved = now;
+    this.stateReason = stateReason == null ? suffix : stateReason + "\n" + suffix;
+  }
+
+  // The requested lifetime starts counting when generation ends (ODCS rule).
+  private void finish(ComposeState to, String reason, Instant now) {
+    Duration lifetime = Duration.between(timeSubmitted, timeToExpire);
+    this.state = to.code();
+    this.stateReason = reason;
+    this.timeDone = now;
+    this.timeToExpire = now.plus(lifetime);
+  }
+
+  private void requireState(ComposeState expected) {
+    if (state != expected.code()) {
+      throw new IllegalStateException(
+          "Compose " + id + " is " + state().wireName() + ", expected " + expected.wireName());
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getOwner() {
+    return owner;
+  }
+
+  public SourceType sourceType() {
+    return SourceType.of(sourceType);
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public ComposeState state() {
+    return ComposeState.of(state);
+  }
+
+  public String getStateReason() {
+    return stateReason;
+  }
+
+  public Instant getTimeSubmitted() {
+    return timeSubmitted;
+  }
+
+  public Instant getTimeStarted() {
+    return timeStarted;
+  }
+
+  public Instant getTimeDone() {
+    return timeDone;
+  }
+
+  public Instant getTimeRemoved() {
+    return timeRemoved;
+  }
+
+  public Instant getTimeToExpire() {
+    return timeToExpire;
+  }
+
+  public String getRemovedBy() {
+    return removedBy;
+  }
+
+  public int getFlags() {
+    return flags;
+  }
+
+  public int getResults() {
+    return results;
+  }
+
+  public String getSigkeys() {
+    return sigkeys;
+  }
+
+  public Long getKojiEvent() {
+    return kojiEvent;
+  }
+
+  public Long getKojiTaskId() {
+    return kojiTaskId;
+  }
+
+  public String getPackages() {
+    return packages;
+  }
+
+  public String getBuilds() {
+    return builds;
+  }
+
+  public String getArches() {
+    return arches;
+  }
+
+  public String getMultilibArches() {
+    return multilibArches;
+  }
+
+  public int getMultilibMethod() {
+    return multilibMethod;
+  }
+
+  public String getLookasideRepos() {
+    return lookasideRepos;
+  }
+
+  public String getModularKojiTags() {
+    return modularKojiTags;
+  }
+
+  public String getModuleDefaultsUrl() {
+    return moduleDefaultsUrl;
+  }
+
+  public String getLabel() {
+    return label;
+  }
+
+  public String getComposeType() {
+    return composeType;
+  }
+
+  public String getPungiComposeId() {
+    return pungiComposeId;
+  }
+
+  public String getTargetDir() {
+    return targetDir;
+  }
+
+  public String getScratchModules() {
+    return scratchModules;
+  }
+
+  public String getParentPungiComposeIds() {
+    return parentPungiComposeIds;
+  }
+
+  public String getScratchBuildTasks() {
+    return scratchBuildTasks;
+  }
+
+  public String getModules() {
+    return modules;
+  }
+
+  public String getRespinOf() {
+    return respinOf;
+  }
+
+  public String getBaseModuleBrName() {
+    return baseModuleBrName;
+  }
+
+  public String getBaseModuleBrStream() {
+    return baseModuleBrStream;
+  }
+
+  public Long getBaseModuleBrStreamVersionLte() {
+    return baseModuleBrStreamVersionLte;
+  }
+
+  public Long getBaseModuleBrStreamVersionGte() {
+    return baseModuleBrStreamVersionGte;
+  }
+
+  public String getPungiConfigDump() {
+    return pungiConfigDump;
+  }
+
+  public Long getReusedId() {
+    return reusedId;
+  }
+
+  public String getSourceFingerprint() {
+    return sourceFingerprint;
+  }
+}

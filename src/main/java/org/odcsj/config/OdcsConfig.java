@@ -1,0 +1,99 @@
+package org.odcsj.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * One typed view of every runtime setting. Each key is read through MicroProfile Config, so the
+ * environment variable of the same name (ODCS_TARGET_DIR for odcs.target-dir, ...) overrides it.
+ * Keys substituted into annotations at deploy time (datasource, connection factory, MDB) are not
+ * here: see server-config/ and the README's configuration table.
+ */
+@ApplicationScoped
+public class OdcsConfig {
+
+  @Inject Config config;
+
+  public Path targetDir() {
+    return Path.of(string("odcs.target-dir", "/var/lib/odcs/composes")).toAbsolutePath();
+  }
+
+  /** Base URL under which the target directory is served; always ends with "/". */
+  public String targetDirUrl() {
+    String url = string("odcs.target-dir-url", "http://localhost:8080/composes/");
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  public List<String> allowedSourceTypes() {
+    return list("odcs.allowed-source-types", List.of("repo"));
+  }
+
+  /** Directories a repo source may be under; empty means no local repository is allowed. */
+  public List<Path> repoAllowedRoots() {
+    return list("odcs.repo.allowed-roots", List.of()).stream()
+        .map(p -> Path.of(p).toAbsolutePath().normalize())
+        .toList();
+  }
+
+  public long secondsToLive() {
+    return number("odcs.seconds-to-live", 86_400);
+  }
+
+  public long maxSecondsToLive() {
+    return number("odcs.max-seconds-to-live", 259_200);
+  }
+
+  public List<String> arches() {
+    return list("odcs.arches", List.of("x86_64"));
+  }
+
+  public Duration expiryPeriod() {
+    return Duration.ofSeconds(Math.max(1, number("odcs.expiry.period-seconds", 60)));
+  }
+
+  public Duration generatingMax() {
+    return Duration.ofSeconds(number("odcs.generating.max-seconds", 7_200));
+  }
+
+  public boolean brokerEmbedded() {
+    return config.getOptionalValue("odcs.broker.embedded", Boolean.class).orElse(false);
+  }
+
+  /** Artemis connector parameters, e.g. {@code host=127.0.0.1;port=61616}. */
+  public String brokerUrl() {
+    return string("odcs.broker.url", "host=127.0.0.1;port=61616");
+  }
+
+  public Optional<Path> brokerDataDir() {
+    return config.getOptionalValue("odcs.broker.data-dir", String.class).map(Path::of);
+  }
+
+  public String authBackend() {
+    return string("odcs.auth.backend", "noauth");
+  }
+
+  private String string(String key, String fallback) {
+    return config.getOptionalValue(key, String.class).orElse(fallback);
+  }
+
+  private long number(String key, long fallback) {
+    return config.getOptionalValue(key, Long.class).orElse(fallback);
+  }
+
+  private List<String> list(String key, List<String> fallback) {
+    return config
+        .getOptionalValue(key, String.class)
+        .map(
+            v ->
+                java.util.Arrays.stream(v.split("[,\\s]+"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList())
+        .orElse(fallback);
+  }
+}

@@ -1,0 +1,95 @@
+package org.odcsj.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The state machine of one compose, without a container. */
+class ComposeTest {
+
+  private static final Instant SUBMITTED = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static Compose waiting(long secondsToLive) {
+    return new Compose(
+        new NewCompose(
+            "dev",
+            SourceType.REPO,
+            "/srv/repo",
+            null,
+            null,
+            "",
+            null,
+            0,
+            1,
+            "x86_64",
+            "",
+            0,
+            "",
+            null,
+            "test",
+            "default",
+            SUBMITTED,
+            SUBMITTED.plusSeconds(secondsToLive)));
+  }
+
+  @Test
+  void lifetimeStartsCountingWhenGenerationEnds() {
+    Compose c = waiting(3600);
+    c.startGenerating(SUBMITTED.plusSeconds(5));
+    Instant done = SUBMITTED.plusSeconds(65);
+    c.finishDone(done);
+    assertEquals(ComposeState.DONE, c.state());
+    assertEquals(done, c.getTimeDone());
+    assertEquals(done.plus(Duration.ofHours(1)), c.getTimeToExpire());
+    assertEquals("Compose is generated successfully", c.getStateReason());
+  }
+
+  @Test
+  void failedComposeAlsoGetsTimeDoneAndRebasedExpiry() {
+    Compose c = waiting(100);
+    c.startGenerating(SUBMITTED);
+    Instant failed = SUBMITTED.plusSeconds(10);
+    c.finishFailed("Error while generating compose: boom", failed);
+    assertEquals(ComposeState.FAILED, c.state());
+    assertEquals(failed, c.getTimeDone());
+    assertEquals(failed.plusSeconds(100), c.getTimeToExpire());
+  }
+
+  @Test
+  void removalKeepsThePreviousReasonOnItsOwnLine() {
+    Compose c = waiting(100);
+    c.startGenerating(SUBMITTED);
+    c.finishDone(SUBMITTED.plusSeconds(1));
+    c.markRemoved("Compose is expired.", SUBMITTED.plusSeconds(200));
+    assertEquals(ComposeState.REMOVED, c.state());
+    assertEquals("Compose is generated successfully\nCompose is expired.", c.getStateReason());
+    assertEquals(SUBMITTED.plusSeconds(200), c.getTimeRemoved());
+  }
+
+  @Test
+  void illegalTransitionsAreRefused() {
+    Compose c = waiting(100);
+    assertThrows(IllegalStateException.class, () -> c.finishDone(SUBMITTED));
+    assertThrows(IllegalStateException.class, () -> c.markRemoved("x", SUBMITTED));
+    c.startGenerating(SUBMITTED);
+    assertThrows(IllegalStateException.class, () -> c.startGenerating(SUBMITTED));
+    c.finishDone(SUBMITTED);
+    assertThrows(IllegalStateException.class, () -> c.finishFailed("late", SUBMITTED));
+  }
+
+  @Test
+  void wireCodesMatchOdcs() {
+    assertEquals(0, ComposeState.WAIT.code());
+    assertEquals(1, ComposeState.GENERATING.code());
+    assertEquals(2, ComposeState.DONE.code());
+    assertEquals(3, ComposeState.REMOVED.code());
+    assertEquals(4, ComposeState.FAILED.code());
+    assertEquals(3, SourceType.REPO.code());
+    assertEquals(
+        java.util.List.of("no_deps", "check_deps", "no_reuse"), ComposeFlag.names(1 | 8 | 64));
+    assertEquals(java.util.List.of("repository", "boot.iso"), ComposeResult.names(1 | 8));
+  }
+}
