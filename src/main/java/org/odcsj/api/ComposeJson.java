@@ -1,0 +1,122 @@
+package org.odcsj.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
+import org.odcsj.compose.Compose;
+import org.odcsj.compose.ComposeFlag;
+import org.odcsj.compose.ComposeResult;
+import org.odcsj.compose.SourceType;
+import org.odcsj.config.OdcsConfig;
+
+/**
+ * The ODCS JSON of a compose (spec §3): every key present, keys in alphabetical order, dates as
+ * {@code YYYY-MM-DDTHH:MM:SSZ}, URLs derived from {@code odcs.target-dir-url}.
+ */
+@ApplicationScoped
+public class ComposeJson {
+
+  @Inject OdcsConfig config;
+
+  /** The list/POST form (without {@code pungi_config_dump}). */
+  public JsonObject summary(Compose c) {
+    return build(fields(c));
+  }
+
+  /** The single-compose form. */
+  public JsonObject detail(Compose c) {
+    Map<String, JsonValue> fields = fields(c);
+    fields.put("pungi_config_dump", string(c.getPungiConfigDump()));
+    return build(fields);
+  }
+
+  private Map<String, JsonValue> fields(Compose c) {
+    Map<String, JsonValue> f = new TreeMap<>();
+    long nameId = c.getReusedId() != null ? c.getReusedId() : c.getId();
+    String name = "odcs-" + nameId;
+    boolean defaultDir = "default".equals(c.getTargetDir());
+    boolean rawConfig = c.sourceType() == SourceType.RAW_CONFIG;
+    String toplevel = defaultDir ? config.targetDirUrl() + name : "";
+    String resultRepo = defaultDir && !rawConfig ? toplevel + "/compose/Temporary" : "";
+    f.put("arches", string(c.getArches()));
+    f.put("base_module_br_name", string(c.getBaseModuleBrName()));
+    f.put("base_module_br_stream", string(c.getBaseModuleBrStream()));
+    f.put("base_module_br_stream_version_gte", number(c.getBaseModuleBrStreamVersionGte()));
+    f.put("base_module_br_stream_version_lte", number(c.getBaseModuleBrStreamVersionLte()));
+    f.put("builds", string(c.getBuilds()));
+    f.put("compose_type", string(c.getComposeType()));
+    f.put("flags", array(ComposeFlag.names(c.getFlags())));
+    f.put("id", Json.createValue(c.getId()));
+    f.put("koji_event", number(c.getKojiEvent()));
+    f.put("koji_task_id", number(c.getKojiTaskId()));
+    f.put("label", string(c.getLabel()));
+    f.put("lookaside_repos", string(c.getLookasideRepos()));
+    f.put("modular_koji_tags", string(c.getModularKojiTags()));
+    f.put("module_defaults_url", string(c.getModuleDefaultsUrl()));
+    f.put("modules", string(c.getModules()));
+    f.put("multilib_arches", string(nullToEmpty(c.getMultilibArches())));
+    f.put("multilib_method", Json.createValue(c.getMultilibMethod()));
+    f.put("owner", string(c.getOwner()));
+    f.put("packages", string(c.getPackages()));
+    f.put("parent_pungi_compose_ids", string(c.getParentPungiComposeIds()));
+    f.put("pungi_compose_id", string(c.getPungiComposeId()));
+    f.put("removed_by", string(c.getRemovedBy()));
+    f.put("respin_of", string(c.getRespinOf()));
+    f.put("result_repo", string(resultRepo));
+    f.put("result_repofile", string(resultRepo.isEmpty() ? "" : resultRepo + "/" + name + ".repo"));
+    f.put("results", array(ComposeResult.names(c.getResults())));
+    f.put("scratch_build_tasks", string(c.getScratchBuildTasks()));
+    f.put("scratch_modules", string(c.getScratchModules()));
+    f.put("sigkeys", string(nullToEmpty(c.getSigkeys())));
+    f.put("source", string(c.getSource()));
+    f.put("source_type", Json.createValue(c.sourceType().code()));
+    f.put("state", Json.createValue(c.state().code()));
+    f.put("state_name", string(c.state().wireName()));
+    f.put("state_reason", string(c.getStateReason()));
+    f.put("target_dir", string(c.getTargetDir()));
+    f.put("time_done", date(c.getTimeDone()));
+    f.put("time_removed", date(c.getTimeRemoved()));
+    f.put("time_started", date(c.getTimeStarted()));
+    f.put("time_submitted", date(c.getTimeSubmitted()));
+    f.put("time_to_expire", date(c.getTimeToExpire()));
+    f.put("toplevel_url", string(toplevel));
+    return f;
+  }
+
+  private static JsonObject build(Map<String, JsonValue> sorted) {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    sorted.forEach(b::add);
+    return b.build();
+  }
+
+  static JsonValue date(Instant instant) {
+    return instant == null
+        ? JsonValue.NULL
+        : Json.createValue(instant.truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+
+  private static JsonValue string(String s) {
+    return s == null ? JsonValue.NULL : Json.createValue(s);
+  }
+
+  private static JsonValue number(Long n) {
+    return n == null ? JsonValue.NULL : Json.createValue(n);
+  }
+
+  private static JsonValue array(java.util.List<String> values) {
+    var b = Json.createArrayBuilder();
+    values.forEach(b::add);
+    return b.build();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

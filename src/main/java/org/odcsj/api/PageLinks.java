@@ -1,0 +1,47 @@
+package org.odcsj.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The {@code meta} block of a list: absolute links with {@code page} and {@code per_page} first,
+ * followed by the other query arguments of the request.
+ */
+final class PageLinks {
+
+  private PageLinks() {}
+
+  static JsonObject meta(UriInfo uri, int page, int perPage, long total) {
+    long pages = (total + perPage - 1) / perPage;
+    return Json.createObjectBuilder()
+        .add("first", link(uri, 1, perPage))
+        .add("last", link(uri, pages, perPage))
+        .add("next", page < pages ? Json.createValue(link(uri, page + 1, perPage)) : JsonValue.NULL)
+        .add("page", page)
+        .add("pages", pages)
+        .add("per_page", perPage)
+        .add("prev", page > 1 ? Json.createValue(link(uri, page - 1, perPage)) : JsonValue.NULL)
+        .add("total", total)
+        .build();
+  }
+
+  private static String link(UriInfo uri, long page, int perPage) {
+    UriBuilder b = uri.getAbsolutePathBuilder().replaceQuery(null);
+    b.queryParam("page", page).queryParam("per_page", perPage);
+    uri.getQueryParameters()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("page")
+                  && !name.equals("per_page")
+                  && !name.equals("endpoint")
+                  && !name.startsWith("_")
+                  && !values.isEmpty()) {
+                b.queryParam(name, values.get(0));
+              }
+            });
+    return b.build().toString();
+  }
+}

@@ -1,0 +1,4 @@
+package org.odcsj.generation;
+
+/** What a build resolved its source to, recorded with the compose when it is done. */
+public record BuiltCompose(Long kojiEvent, String sourceFingerprint, int packageCount) {}

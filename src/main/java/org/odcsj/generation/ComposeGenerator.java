@@ -1,0 +1,72 @@
+package org.odcsj.generation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.odcsj.compose.ComposeLifecycle;
+import org.odcsj.compose.GenerationJob;
+import org.odcsj.config.OdcsConfig;
+import org.odcsj.output.ComposeTree;
+
+/**
+ * Generates one compose: claim it ({@code wait → generating}), build the tree aside, publish it by
+ * rename, then record {@code done} — or {@code failed} with a reason the user can act on.
+ */
+@ApplicationScoped
+public class ComposeGenerator {
+
+  private static final Logger LOG = Logger.getLogger(ComposeGenerator.class.getName());
+
+  @Inject ComposeLifecycle lifecycle;
+  @Inject OdcsConfig config;
+  @Inject RepoComposeBuilder repoBuilder;
+
+  public void generate(long composeId) {
+    Optional<GenerationJob> claimed = lifecycle.claim(composeId);
+    if (claimed.isEmpty()) {
+      LOG.info(() -> "Compose " + composeId + " is not waiting any more; message ignored");
+      return;
+    }
+    GenerationJob job = claimed.get();
+    ComposeTree tree = new ComposeTree(config.targetDir(), composeId);
+    Instant start = Instant.now();
+    try {
+      BuiltCompose built =
+          switch (job.sourceType()) {
+            case REPO -> repoBuilder.build(job, tree, config.targetDirUrl());
+            default ->
+                throw new GenerationException(
+                    "source type " + job.sourceType().wireName() + " is not supported yet");
+          };
+      tree.publish();
+      if (lifecycle.markDone(composeId, built.kojiEvent(), built.sourceFingerprint())) {
+        LOG.info(
+            () ->
+                "Compose "
+                    + composeId
+                    + " done in "
+                    + Duration.between(start, Instant.now()).toMillis()
+                    + " ms");
+      } else {
+        // Cancelled while we generated: its files must not stay published.
+        tree.delete();
+        LOG.info(() -> "Compose " + composeId + " left generating meanwhile; output discarded");
+      }
+    } catch (GenerationException e) {
+      fail(tree, composeId, e.getMessage(), null);
+    } catch (Exception e) {
+      fail(tree, composeId, e.toString(), e);
+    }
+  }
+
+  private void fail(ComposeTree tree, long composeId, String what, Exception cause) {
+    tree.discardStaging();
+    String reason = "Error while generating compose: " + what;
+    LOG.log(Level.WARNING, "Compose " + composeId + " failed: " + what, cause);
+    lifecycle.markFailed(composeId, reason);
+  }
+}
