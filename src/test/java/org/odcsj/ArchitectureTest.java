@@ -1,0 +1,40 @@
+package org.odcsj;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The house keeps its shape: the dependency rules between bounded contexts. */
+@AnalyzeClasses(packages = "org.odcsj", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule apiKnowsNoJmsNorGeneration =
+      noClasses()
+          .that()
+          .resideInAPackage("org.odcsj.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.odcsj.generation..", "org.odcsj.output..", "jakarta.jms..");
+
+  @ArchTest
+  static final ArchRule engineHasNoContainerDependency =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.odcsj.output..", "org.odcsj.source..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("jakarta..", "org.eclipse.microprofile..");
+
+  @ArchTest
+  static final ArchRule composeDoesNotKnowGeneration =
+      noClasses()
+          .that()
+          .resideInAPackage("org.odcsj.compose..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.odcsj.generation..", "org.odcsj.api..", "jakarta.jms..");
+}

@@ -1,0 +1,106 @@
+package org.odcsj.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** A small HTTP client for the ODCS API, as the tests (and any script) use it. */
+public final class OdcsApi {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  public OdcsApi(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public record Reply(int status, String body, HttpResponse<String> raw) {
+    public JsonObject json() {
+      try (var reader = Json.createReader(new StringReader(body))) {
+        return reader.readObject();
+      }
+    }
+  }
+
+  public Reply get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Reply post(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public JsonObject submit(String body) {
+    Reply reply = post("/api/1/composes/", body);
+    if (reply.status() != 200) {
+      throw new AssertionError("POST failed: " + reply.status() + " " + reply.body());
+    }
+    return reply.json();
+  }
+
+  public JsonObject compose(long id) {
+    Reply reply = get("/api/1/composes/" + id);
+    if (reply.status() != 200) {
+      throw new AssertionError("GET compose " + id + ": " + reply.status() + " " + reply.body());
+    }
+    return reply.json();
+  }
+
+  /** Polls the compose until its state is one of {@code states} (as ODCS users do). */
+  public JsonObject awaitState(long id, Duration timeout, String... states) {
+    Set<String> wanted = Set.of(states);
+    Instant deadline = Instant.now().plus(timeout);
+    JsonObject compose = compose(id);
+    while (!wanted.contains(compose.getString("state_name"))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "Compose " + id + " not in " + wanted + " after " + timeout + ": " + compose);
+      }
+      sleep(200);
+      compose = compose(id);
+    }
+    return compose;
+  }
+
+  public static String string(JsonObject o, String key) {
+    JsonValue v = o.get(key);
+    return v == null || v == JsonValue.NULL ? null : o.getString(key);
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new AssertionError("HTTP request failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create(path.startsWith("http") ? path : baseUrl + path);
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

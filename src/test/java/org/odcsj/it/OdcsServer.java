@@ -1,0 +1,152 @@
+package org.odcsj.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One Payara Micro process running the built RAR + WAR, shared by every black-box test class of the
+ * run (started on first use, stopped when the test JVM's root context closes). It is configured
+ * only through environment variables, exactly as an operator would.
+ */
+public class OdcsServer implements BeforeAllCallback {
+
+  private static Running running;
+
+  /** The server as the tests see it. */
+  public record Running(Process process, String baseUrl, Path targetDir, Path log) {}
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    TestEnvironment.get(context);
+    start();
+  }
+
+  public static synchronized Running get() {
+    if (running == null) {
+      throw new IllegalStateException("OdcsServer not started");
+    }
+    return running;
+  }
+
+  private static synchronized void start() throws Exception {
+    if (running != null) {
+      return;
+    }
+    var infra = TestEnvironment.current();
+    Path dir = Files.createDirectories(infra.itDir().resolve("server"));
+    Path targetDir = Files.createDirectories(dir.resolve("composes"));
+    Path log = dir.resolve("payara.log");
+    int port = freePort();
+    String baseUrl = "http://127.0.0.1:" + port;
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xmx512m",
+            "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+            "-jar",
+            System.getProperty("payara.microJar"),
+            "--nocluster",
+            "--port",
+            Integer.toString(port),
+            "--deploy",
+            System.getProperty("odcs.it.rar"),
+            "--deploy",
+            System.getProperty("odcs.it.war"),
+            "--contextroot",
+            "/"));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("ODCS_DB_CLASS", "org.postgresql.xa.PGXADataSource");
+    env.put("ODCS_DB_URL", infra.postgres().jdbcUrl("odcs_http"));
+    env.put("ODCS_DB_USER", "odcs");
+    env.put("ODCS_DB_PASSWORD", "odcs");
+    env.put("ODCS_BROKER_EMBEDDED", "false");
+    env.put("ODCS_BROKER_URL", infra.broker().connectionParameters());
+    env.put("ODCS_BROKER_USER", TestEnvironment.BROKER_USER);
+    env.put("ODCS_BROKER_PASSWORD", TestEnvironment.BROKER_PASSWORD);
+    env.put("ODCS_GENERATION_MAX_CONCURRENT", "2");
+    env.put("ODCS_TARGET_DIR", targetDir.toString());
+    env.put("ODCS_TARGET_DIR_URL", baseUrl + "/composes/");
+    env.put("ODCS_REPO_ALLOWED_ROOTS", infra.itDir().resolve("repos").toString());
+    env.put("ODCS_EXPIRY_PERIOD_SECONDS", "1");
+    Process process = pb.start();
+    running = new Running(process, baseUrl, targetDir, log);
+    awaitReady(process, baseUrl, log);
+  }
+
+  // Payara prints "ready" even when the WAR failed to deploy: wait for the API itself.
+  private static void awaitReady(Process process, String baseUrl, Path log) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    Instant started = Instant.now();
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited early:\n" + tail(log));
+      }
+      try {
+        var response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/1/about/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          System.out.printf(
+              "ODCS server ready at %s after %d ms%n",
+              baseUrl, Duration.between(started, Instant.now()).toMillis());
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("ODCS server not ready within 3 minutes:\n" + tail(log));
+  }
+
+  static synchronized void stopIfRunning() {
+    if (running == null) {
+      return;
+    }
+    Process p = running.process();
+    p.destroy();
+    try {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+    }
+    running = null;
+  }
+
+  static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
