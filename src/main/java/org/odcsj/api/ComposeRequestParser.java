@@ -7,9 +7,11 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import org.odcsj.compose.ComposeResult;
 import org.odcsj.compose.NewCompose;
 import org.odcsj.compose.SourceType;
 import org.odcsj.config.OdcsConfig;
+import org.odcsj.config.RawConfigUrls;
 
 /**
  * Turns a POST body into a validated {@link NewCompose}, in the order of the ODCS contract (spec
@@ -32,9 +35,7 @@ public class ComposeRequestParser {
   @Inject OdcsConfig config;
 
   public NewCompose parse(JsonValue bodyValue, String owner, Instant now) {
-    if (!(bodyValue instanceof JsonObject body) || body.isEmpty()) {
-      throw ApiException.badRequest("No JSON POST data submitted");
-    }
+    JsonObject body = requireBody(bodyValue);
     InputValidator.validate(body);
     long secondsToLive = secondsToLive(body);
     if (!(body.get("source") instanceof JsonObject source)) {
@@ -42,7 +43,8 @@ public class ComposeRequestParser {
           "Invalid source configuration provided: \"source\" must be an object");
     }
     if (!(source.get("type") instanceof JsonString typeName)) {
-      throw ApiException.badRequest("Missing type in source configuration");
+      throw ApiException.badRequest(
+          "Missing type in source configuration: \"source\" has no \"type\"");
     }
     SourceType type =
         SourceType.byName(typeName.getString())
@@ -50,50 +52,76 @@ public class ComposeRequestParser {
                 () ->
                     ApiException.badRequest(
                         "Unknown source type \"" + typeName.getString() + "\""));
-    if (!config.allowedSourceTypes().contains(type.wireName())) {
-      throw ApiException.badRequest(
-          "Source type \"" + type.wireName() + "\" is not enabled on this server");
-    }
+    Optional<List<String>> scratchModules = strings(source, "scratch_modules");
     List<String> sources = sourceTokens(source);
-    if (sources.isEmpty() && type != SourceType.BUILD) {
+    boolean sourceOptional =
+        type == SourceType.BUILD
+            || (type == SourceType.MODULE && scratchModules.map(l -> !l.isEmpty()).orElse(false));
+    if (sources.isEmpty() && !sourceOptional) {
       throw ApiException.badRequest("No source provided for " + type.code());
     }
-    if (type == SourceType.REPO) {
-      checkRepoPaths(sources);
-    }
+    checkSource(type, sources);
+
+    String packages = joined(source, "packages");
+    String builds = joined(source, "builds");
+    String sigkeys =
+        strings(source, "sigkeys")
+            .map(l -> String.join(" ", l))
+            .orElse(String.join(" ", config.sigkeys()));
+    Long kojiEvent = nonNegativeLong(source, "koji_event");
+    int flags = flags(body);
+    int results = results(body);
     List<String> arches = strings(body, "arches").orElse(List.of());
+    String multilibArches =
+        strings(body, "multilib_arches").map(l -> String.join(" ", l)).orElse("");
+    String lookaside = strings(body, "lookaside_repos").map(l -> String.join(" ", l)).orElse("");
+    String parents = joined(body, "parent_pungi_compose_ids");
+    String respinOf = body.get("respin_of") instanceof JsonString s ? s.getString() : null;
+    int multilibMethod = multilibMethod(body);
+    String modularKojiTags = joined(source, "modular_koji_tags");
+    String moduleDefaults = moduleDefaults(source);
+    String scratchBuildTasks = joined(source, "scratch_build_tasks");
     return new NewCompose(
         owner,
         type,
         String.join(" ", sources),
-        strings(source, "packages").map(l -> String.join(" ", l)).orElse(null),
-        strings(source, "builds").map(l -> String.join(" ", l)).orElse(null),
-        strings(source, "sigkeys").map(l -> String.join(" ", l)).orElse(""),
-        kojiEvent(source),
-        flags(body),
-        results(body),
+        packages,
+        builds,
+        sigkeys,
+        kojiEvent,
+        flags,
+        results,
         String.join(" ", arches.isEmpty() ? config.arches() : arches),
-        strings(body, "multilib_arches").map(l -> String.join(" ", l)).orElse(""),
-        multilibMethod(body),
-        strings(body, "lookaside_repos").map(l -> String.join(" ", l)).orElse(""),
-        body.get("label") instanceof JsonString s ? s.getString() : null,
-        body.get("compose_type") instanceof JsonString s ? s.getString() : "test",
+        multilibArches,
+        multilibMethod,
+        lookaside,
+        modularKojiTags,
+        moduleDefaults,
+        joined(source, "modules"),
+        scratchModules.map(l -> String.join(" ", l)).orElse(null),
+        scratchBuildTasks,
+        parents,
+        respinOf,
+        text(source, "base_module_br_name"),
+        text(source, "base_module_br_stream"),
+        nonNegativeLong(source, "base_module_br_stream_version_lte"),
+        nonNegativeLong(source, "base_module_br_stream_version_gte"),
+        text(body, "label"),
+        Optional.ofNullable(text(body, "compose_type")).orElse("test"),
         targetDir(body),
         now,
         now.plusSeconds(secondsToLive));
   }
 
-  private static Long kojiEvent(JsonObject source) {
-    if (!(source.get("koji_event") instanceof JsonNumber n)) {
-      return null;
+  static JsonObject requireBody(JsonValue value) {
+    if (!(value instanceof JsonObject body) || body.isEmpty()) {
+      throw ApiException.badRequest("No JSON POST data submitted");
     }
-    if (n.bigIntegerValue().bitLength() > 63 || n.longValue() < 0) {
-      throw ApiException.badRequest("\"koji_event\" must be a non-negative 64-bit integer");
-    }
-    return n.longValue();
+    return body;
   }
 
-  private long secondsToLive(JsonObject body) {
+  /** {@code seconds_to_live} (or the legacy {@code seconds-to-live}), defaulted and capped. */
+  long secondsToLive(JsonObject body) {
     JsonValue value = body.get("seconds_to_live");
     if (value == null || value == JsonValue.NULL) {
       value = body.get("seconds-to-live");
@@ -104,9 +132,17 @@ public class ComposeRequestParser {
     } else if (value == JsonValue.TRUE) {
       requested = 1;
     } else if (value instanceof JsonNumber n && n.isIntegral()) {
-      requested = n.bigIntegerValue().min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
-    } else if (value instanceof JsonString s && s.getString().matches("-?\\d{1,18}")) {
-      requested = Long.parseLong(s.getString());
+      requested =
+          n.bigIntegerValue()
+              .min(BigInteger.valueOf(Long.MAX_VALUE))
+              .max(BigInteger.valueOf(-1))
+              .longValue();
+    } else if (value instanceof JsonString s && s.getString().matches("-?\\d{1,30}")) {
+      requested =
+          new BigInteger(s.getString())
+              .min(BigInteger.valueOf(Long.MAX_VALUE))
+              .max(BigInteger.valueOf(-1))
+              .longValue();
     } else {
       throw ApiException.badRequest(
           "Invalid seconds_to_live specified in request: \"seconds-to-live\" must be an integer");
@@ -121,13 +157,58 @@ public class ComposeRequestParser {
   }
 
   private static List<String> sourceTokens(JsonObject source) {
-    if (!(source.get("source") instanceof JsonString s) || s.getString().isEmpty()) {
-      if (source.containsKey("source") && !(source.get("source") instanceof JsonString)) {
-        throw ApiException.badRequest("\"source\" in \"source\" must be a string");
-      }
+    JsonValue value = source.get("source");
+    if (value == null || value == JsonValue.NULL) {
       return List.of();
     }
-    return new ArrayList<>(new LinkedHashSet<>(List.of(s.getString().split(" "))));
+    if (!(value instanceof JsonString s)) {
+      throw ApiException.badRequest("\"source\" must be a string");
+    }
+    if (s.getString().isEmpty()) {
+      return List.of();
+    }
+    return new ArrayList<>(new LinkedHashSet<>(List.of(s.getString().split(" ", -1))));
+  }
+
+  private void checkSource(SourceType type, List<String> sources) {
+    switch (type) {
+      case RAW_CONFIG -> checkRawConfig(sources);
+      case MODULE -> checkModules(sources);
+      case REPO -> checkRepoPaths(sources);
+      default -> {}
+    }
+  }
+
+  private void checkRawConfig(List<String> sources) {
+    if (sources.size() > 1) {
+      throw ApiException.badRequest("Only single source is allowed for \"raw_config\" source_type");
+    }
+    String[] parts = sources.get(0).split("#", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw ApiException.badRequest(
+          "Source must be in \"source_name#commit_hash\" format for \"raw_config\" source_type.");
+    }
+    if (!RawConfigUrls.parse(config.rawConfigUrlsJson()).containsKey(parts[0])) {
+      throw ApiException.badRequest(
+          "Source \"" + parts[0] + "\" does not exist in server configuration.");
+    }
+  }
+
+  private void checkModules(List<String> sources) {
+    for (String module : sources) {
+      String[] parts = module.split(":", -1);
+      if (parts.length < 2) {
+        throw ApiException.badRequest(
+            "Module definition must be in \"n:s\", \"n:s:v\" or \"n:s:v:c\" format, but got "
+                + module);
+      }
+      if (config.baseModuleNames().contains(parts[0])) {
+        throw ApiException.badRequest(
+            "ODCS currently cannot create compose with base modules, but "
+                + parts[0]
+                + " was requested.");
+      }
+    }
   }
 
   private void checkRepoPaths(List<String> paths) {
@@ -137,22 +218,33 @@ public class ComposeRequestParser {
       if (!path.isAbsolute()) {
         throw ApiException.badRequest("Repository path \"" + p + "\" must be absolute");
       }
-      Path normalized = path.normalize();
-      if (roots.stream().noneMatch(normalized::startsWith)) {
+      if (roots.stream().noneMatch(path.normalize()::startsWith)) {
         throw ApiException.badRequest(
             "Repository path \"" + p + "\" is not under an allowed root (odcs.repo.allowed-roots)");
       }
     }
   }
 
-  private static int flags(JsonObject body) {
+  private static String moduleDefaults(JsonObject source) {
+    String url = text(source, "module_defaults_url");
+    String commit = text(source, "module_defaults_commit");
+    boolean hasUrl = url != null && !url.isEmpty();
+    boolean hasCommit = commit != null && !commit.isEmpty();
+    if (hasUrl != hasCommit) {
+      throw ApiException.badRequest(
+          "The \"module_defaults_url\" and \"module_defaults_commit\" must be used together.");
+    }
+    return hasUrl ? url + " " + commit : null;
+  }
+
+  static int flags(JsonObject body) {
     int mask = 0;
     for (String name : strings(body, "flags").orElse(List.of())) {
       if (name.equals("no_flags")) {
         continue;
       }
       mask |=
-          java.util.Arrays.stream(ComposeFlag.values())
+          Arrays.stream(ComposeFlag.values())
               .filter(f -> f.wireName().equals(name))
               .findFirst()
               .orElseThrow(() -> ApiException.badRequest("Unknown flag \"" + name + "\""))
@@ -165,7 +257,7 @@ public class ComposeRequestParser {
     int mask = ComposeResult.REPOSITORY.bit();
     for (String name : strings(body, "results").orElse(List.of())) {
       mask |=
-          java.util.Arrays.stream(ComposeResult.values())
+          Arrays.stream(ComposeResult.values())
               .filter(r -> r.wireName().equals(name))
               .findFirst()
               .orElseThrow(() -> ApiException.badRequest("Unknown result \"" + name + "\""))
@@ -186,23 +278,43 @@ public class ComposeRequestParser {
     return mask;
   }
 
-  private static String targetDir(JsonObject body) {
-    if (!(body.get("target_dir") instanceof JsonString s)
-        || s.getString().isEmpty()
-        || s.getString().equals("default")) {
+  private String targetDir(JsonObject body) {
+    String name = text(body, "target_dir");
+    if (name == null || name.isEmpty() || name.equals("default")) {
       return "default";
     }
-    throw ApiException.badRequest("Unknown \"target_dir\" \"" + s.getString() + "\"");
+    if (!config.extraTargetDirs().containsKey(name)) {
+      throw ApiException.badRequest("Unknown \"target_dir\" \"" + name + "\"");
+    }
+    return name;
   }
 
-  /** A list field: must be a JSON array of strings (the validator already checked the array). */
-  private static Optional<List<String>> strings(JsonObject object, String key) {
+  private static String text(JsonObject object, String key) {
+    return object.get(key) instanceof JsonString s ? s.getString() : null;
+  }
+
+  private static Long nonNegativeLong(JsonObject object, String key) {
+    if (!(object.get(key) instanceof JsonNumber n)) {
+      return null;
+    }
+    if (!n.isIntegral() || n.bigIntegerValue().bitLength() > 63 || n.longValue() < 0) {
+      throw ApiException.badRequest("\"" + key + "\" must be a non-negative 64-bit integer");
+    }
+    return n.longValue();
+  }
+
+  private static String joined(JsonObject object, String key) {
+    return strings(object, key).map(l -> String.join(" ", l)).orElse(null);
+  }
+
+  /** A list field: must be a JSON array of strings. */
+  static Optional<List<String>> strings(JsonObject object, String key) {
     JsonValue value = object.get(key);
     if (value == null) {
       return Optional.empty();
     }
     if (!(value instanceof JsonArray array)) {
-      throw ApiException.badRequest("\"" + key + "\" must be a list of strings");
+      throw ApiException.badRequest(key + " should be a list");
     }
     List<String> out = new ArrayList<>();
     for (JsonValue v : array) {

@@ -4,51 +4,60 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Optional;
 import org.odcsj.compose.Compose;
+import org.odcsj.compose.ComposeFilter;
 import org.odcsj.compose.ComposeLifecycle;
 import org.odcsj.compose.ComposeQueries;
+import org.odcsj.compose.NewCompose;
+import org.odcsj.config.OdcsConfig;
+import org.odcsj.security.AccessPolicy;
+import org.odcsj.security.Authorization;
+import org.odcsj.security.Caller;
+import org.odcsj.security.CallerResolver;
 
-/** {@code /api/1/composes/}: list, get, submit. */
+/** {@code /api/1/composes/}: list, get, submit, renew, cancel/remove. */
 @Path("composes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComposesResource {
-
-  static final int MAX_PER_PAGE = 100;
 
   @Inject ComposeQueries queries;
   @Inject ComposeLifecycle lifecycle;
   @Inject ComposeRequestParser parser;
   @Inject ComposeJson json;
+  @Inject CallerResolver callers;
+  @Inject Authorization authorization;
+  @Inject OdcsConfig config;
   @Context UriInfo uriInfo;
+  @Context HttpServletRequest request;
 
   @GET
   @Path("/")
-  public Response list(
-      @QueryParam("page") @DefaultValue("1") String pageParam,
-      @QueryParam("per_page") @DefaultValue("10") String perPageParam) {
-    int page = positive("page", pageParam);
-    int perPage = Math.min(positive("per_page", perPageParam), MAX_PER_PAGE);
-    long total = queries.count();
+  public Response list() {
+    ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), config.maxPerPage());
+    ComposeFilter filter = query.filter();
+    long total = queries.count(filter);
     var items = Json.createArrayBuilder();
-    queries.page(page, perPage).forEach(c -> items.add(json.summary(c)));
+    queries.page(filter, query.page(), query.perPage()).forEach(c -> items.add(json.summary(c)));
     JsonObject body =
         Json.createObjectBuilder()
             .add("items", items)
-            .add("meta", PageLinks.meta(uriInfo, page, perPage, total))
+            .add("meta", PageLinks.meta(uriInfo, query.page(), query.perPage(), total))
             .build();
     return Cors.allowAll(Response.ok(body)).build();
   }
@@ -64,18 +73,84 @@ public class ComposesResource {
   @Path("/")
   @Consumes(MediaType.WILDCARD)
   public Response submit(String body) {
-    JsonValue value = parseJson(body);
-    // Authentication comes with its own issue: until then every request is anonymous (noauth).
-    Compose compose = lifecycle.submit(parser.parse(value, "unknown", Instant.now()));
-    return Response.ok(json.summary(compose)).build();
+    Caller caller = callers.resolve(request);
+    AccessPolicy policy = authorization.policy();
+    policy.requireAllowedClient(caller);
+    NewCompose requested = parser.parse(parseJson(body), caller.username(), Instant.now());
+    policy.checkPermissions(caller, PermissionTokens.of(requested));
+    return Response.ok(json.summary(lifecycle.submit(requested))).build();
   }
 
-  private java.util.Optional<Compose> find(String id) {
+  @PATCH
+  @Path("{id: [0-9]+}")
+  @Consumes(MediaType.WILDCARD)
+  public Response renew(@PathParam("id") String id, String body) {
+    Caller caller = callers.resolve(request);
+    AccessPolicy policy = authorization.policy();
+    policy.requireAllowedClient(caller);
+    JsonObject patch =
+        body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : asObject(parseJson(body));
+    InputValidator.validate(patch);
+    long secondsToLive = parser.secondsToLive(patch);
+    String notFound = "No compose with id " + id + " found";
+    Compose old =
+        find(id)
+            .filter(c -> c.state().code() >= 2) // done, removed, failed
+            .orElseThrow(() -> ApiException.notFound(notFound));
+    String sigkeys =
+        ComposeRequestParser.strings(patch, "sigkeys").map(l -> String.join(" ", l)).orElse(null);
+    JsonObject source =
+        patch.get("source") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    String modules = joined(source, "modules");
+    String builds = joined(source, "builds");
+    policy.checkPermissions(caller, PermissionTokens.of(old));
+    Compose renewed =
+        lifecycle.renew(
+            old.getId(),
+            caller.username(),
+            new ComposeLifecycle.Renewal(sigkeys, modules, builds, secondsToLive));
+    return Response.ok(json.summary(renewed)).build();
+  }
+
+  @DELETE
+  @Path("{id: [0-9]+}")
+  public Response delete(@PathParam("id") String id) {
+    Caller caller = callers.resolve(request);
+    long composeId =
+        find(id)
+            .map(Compose::getId)
+            .orElseThrow(() -> ApiException.notFound("No such compose found."));
+    boolean admin = authorization.policy().isAdmin(caller);
+    String message =
+        switch (lifecycle.delete(composeId, caller.username(), admin)) {
+          case CANCELED -> "Compose (id=" + composeId + ") has been canceled";
+          case REMOVAL_ACCEPTED ->
+              "The delete request for compose (id="
+                  + composeId
+                  + ") has been accepted and will be processed by backend later.";
+        };
+    return Response.status(Response.Status.ACCEPTED)
+        .entity(Json.createObjectBuilder().add("message", message).add("status", 202).build())
+        .build();
+  }
+
+  private Optional<Compose> find(String id) {
     try {
       return queries.find(Long.parseLong(id));
     } catch (NumberFormatException tooLarge) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
+  }
+
+  private static String joined(JsonObject object, String key) {
+    return ComposeRequestParser.strings(object, key).map(l -> String.join(" ", l)).orElse(null);
+  }
+
+  private static JsonObject asObject(JsonValue value) {
+    if (!(value instanceof JsonObject object)) {
+      throw ApiException.badRequest("The request body must be a JSON object");
+    }
+    return object;
   }
 
   static JsonValue parseJson(String body) {
@@ -87,17 +162,5 @@ public class ComposesResource {
     } catch (jakarta.json.JsonException e) {
       throw ApiException.badRequest("Failed to decode JSON object: " + e.getMessage());
     }
-  }
-
-  private static int positive(String name, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the 400 below
-    }
-    throw ApiException.badRequest("\"" + name + "\" must be a positive integer");
   }
 }

@@ -22,6 +22,39 @@ final class ErrorMappers {
     }
   }
 
+  @Provider
+  public static class AuthenticationMapper
+      implements ExceptionMapper<org.odcsj.security.AuthenticationException> {
+    @Override
+    public Response toResponse(org.odcsj.security.AuthenticationException e) {
+      return ErrorEnvelope.of(Response.Status.UNAUTHORIZED, e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class ForbiddenMapper
+      implements ExceptionMapper<org.odcsj.security.ForbiddenException> {
+    @Override
+    public Response toResponse(org.odcsj.security.ForbiddenException e) {
+      return ErrorEnvelope.of(Response.Status.FORBIDDEN, e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class RefusedMapper
+      implements ExceptionMapper<org.odcsj.compose.ComposeOperationRefused> {
+    @Override
+    public Response toResponse(org.odcsj.compose.ComposeOperationRefused e) {
+      Response.Status status =
+          switch (e.reason()) {
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
+            case WRONG_STATE -> Response.Status.BAD_REQUEST;
+          };
+      return ErrorEnvelope.of(status, e.getMessage());
+    }
+  }
+
   /** Framework errors: unknown route → 404, wrong method → 405 (not the reference's 500). */
   @Provider
   public static class WebApplicationExceptionMapper

@@ -127,6 +127,9 @@ public class Compose {
   @Column(name = "source_fingerprint")
   private String sourceFingerprint;
 
+  @Column(name = "removal_requested")
+  private boolean removalRequested;
+
   protected Compose() {}
 
   /** A new compose in state {@code wait}. */
@@ -144,12 +147,95 @@ public class Compose {
     this.multilibArches = n.multilibArches();
     this.multilibMethod = n.multilibMethod();
     this.lookasideRepos = n.lookasideRepos();
+    this.modularKojiTags = n.modularKojiTags();
+    this.moduleDefaultsUrl = n.moduleDefaultsUrl();
+    this.modules = n.modules();
+    this.scratchModules = n.scratchModules();
+    this.scratchBuildTasks = n.scratchBuildTasks();
+    this.parentPungiComposeIds = n.parentPungiComposeIds();
+    this.respinOf = n.respinOf();
+    this.baseModuleBrName = n.baseModuleBrName();
+    this.baseModuleBrStream = n.baseModuleBrStream();
+    this.baseModuleBrStreamVersionLte = n.baseModuleBrStreamVersionLte();
+    this.baseModuleBrStreamVersionGte = n.baseModuleBrStreamVersionGte();
     this.label = n.label();
     this.composeType = n.composeType();
     this.targetDir = n.targetDir();
     this.timeSubmitted = n.timeSubmitted();
     this.timeToExpire = n.timeToExpire();
     this.state = ComposeState.WAIT.code();
+  }
+
+  /**
+   * A new {@code wait} compose with this one's content (PATCH regenerate/respin): owner, times and
+   * state are new; {@code respin_of} names this compose's Pungi compose id.
+   */
+  public Compose regenerate(
+      String owner, String newSigkeys, String newModules, String newBuilds, Instant now, long ttl) {
+    Compose c = new Compose();
+    c.owner = owner;
+    c.sourceType = sourceType;
+    c.source = source;
+    c.results = results;
+    c.packages = packages;
+    c.builds = newBuilds != null && !newBuilds.isEmpty() ? newBuilds : builds;
+    c.flags = flags;
+    c.kojiEvent = kojiEvent;
+    c.arches = arches;
+    c.multilibArches = multilibArches;
+    c.multilibMethod = multilibMethod;
+    c.lookasideRepos = lookasideRepos;
+    c.modularKojiTags = modularKojiTags;
+    c.moduleDefaultsUrl = moduleDefaultsUrl;
+    c.label = label;
+    c.composeType = composeType;
+    c.pungiConfigDump = pungiConfigDump;
+    c.targetDir = targetDir;
+    c.scratchModules = scratchModules;
+    c.parentPungiComposeIds = parentPungiComposeIds;
+    c.scratchBuildTasks = scratchBuildTasks;
+    c.modules = newModules != null && !newModules.isEmpty() ? newModules : modules;
+    c.baseModuleBrName = baseModuleBrName;
+    c.baseModuleBrStream = baseModuleBrStream;
+    c.baseModuleBrStreamVersionLte = baseModuleBrStreamVersionLte;
+    c.baseModuleBrStreamVersionGte = baseModuleBrStreamVersionGte;
+    c.sigkeys = newSigkeys;
+    c.respinOf = pungiComposeId;
+    c.state = ComposeState.WAIT.code();
+    c.timeSubmitted = now;
+    c.timeToExpire = now.plusSeconds(ttl);
+    return c;
+  }
+
+  /** Extends the lifetime to {@code until}; never shortens it. */
+  public void extendTo(Instant until) {
+    if (until.isAfter(timeToExpire)) {
+      this.timeToExpire = until;
+    }
+  }
+
+  /** DELETE of a {@code wait}/{@code generating} compose: {@code failed}, canceled by the user. */
+  public void cancel(String username, Instant now) {
+    finishFailed("Canceled by " + username, now);
+    this.removedBy = username;
+  }
+
+  /**
+   * DELETE of a {@code done}/{@code failed} compose: expire it now; the expiry timer then removes
+   * it with {@code Removed by <user>.}.
+   */
+  public void requestRemoval(String username, Instant now) {
+    if (state != ComposeState.DONE.code() && state != ComposeState.FAILED.code()) {
+      throw new IllegalStateException("Compose " + id + " is " + state().wireName());
+    }
+    this.timeToExpire = now;
+    this.removedBy = username;
+    this.removalRequested = true;
+  }
+
+  /** {@code done|failed → removed} by the expiry timer, saying why. */
+  public void expire(Instant now) {
+    markRemoved(removalRequested ? "Removed by " + removedBy + "." : "Compose is expired.", now);
   }
 
   /** {@code wait → generating}; the caller has checked the state under a row lock. */

@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -44,6 +46,107 @@ public class ComposeLifecycle {
                 + compose.getSource()
                 + ")");
     return compose;
+  }
+
+  /** Renew of a compose: its new sigkeys (null = unchanged), module/build overrides, lifetime. */
+  public record Renewal(String sigkeys, String modules, String builds, long secondsToLive) {}
+
+  /**
+   * PATCH: extends a {@code done} compose (and the composes it reuses or that reuse it), or creates
+   * a regenerated copy in {@code wait} — for {@code removed}/{@code failed} composes, or when
+   * sigkeys, modules or builds change.
+   */
+  public Compose renew(long composeId, String username, Renewal renewal) {
+    Compose old = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
+    if (old == null || old.state() == ComposeState.WAIT || old.state() == ComposeState.GENERATING) {
+      throw new ComposeOperationRefused(
+          ComposeOperationRefused.Reason.NOT_FOUND, "No compose with id " + composeId + " found");
+    }
+    Instant now = Instant.now();
+    String sigkeys = renewal.sigkeys() != null ? renewal.sigkeys() : nullToEmpty(old.getSigkeys());
+    boolean copy =
+        old.state() != ComposeState.DONE
+            || !sigkeys.equals(nullToEmpty(old.getSigkeys()))
+            || renewal.modules() != null
+            || renewal.builds() != null;
+    if (!copy) {
+      Instant until = now.plusSeconds(renewal.secondsToLive());
+      old.extendTo(until);
+      relatedByReuse(old).forEach(c -> c.extendTo(until));
+      LOG.info(() -> "Compose " + composeId + " renewed until " + old.getTimeToExpire());
+      return old;
+    }
+    Compose fresh =
+        old.regenerate(
+            username, sigkeys, renewal.modules(), renewal.builds(), now, renewal.secondsToLive());
+    em.persist(fresh);
+    em.flush();
+    queued.fire(new ComposeQueued(fresh.getId()));
+    LOG.info(() -> "Compose " + fresh.getId() + " regenerates compose " + composeId);
+    return fresh;
+  }
+
+  /** What a DELETE did. */
+  public enum Deletion {
+    CANCELED,
+    REMOVAL_ACCEPTED
+  }
+
+  /**
+   * DELETE: cancels a {@code wait}/{@code generating} compose (owner or admin), or asks for the
+   * removal of a {@code done}/{@code failed} one (admin only; the expiry timer removes it).
+   */
+  public Deletion delete(long composeId, String username, boolean admin) {
+    Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
+    if (compose == null) {
+      throw new ComposeOperationRefused(
+          ComposeOperationRefused.Reason.NOT_FOUND, "No such compose found.");
+    }
+    ComposeState state = compose.state();
+    if (state == ComposeState.WAIT || state == ComposeState.GENERATING) {
+      if (!admin && !username.equals(compose.getOwner())) {
+        throw new ComposeOperationRefused(
+            ComposeOperationRefused.Reason.FORBIDDEN,
+            "Compose (id="
+                + composeId
+                + ") can not be canceled, it's owned by "
+                + compose.getOwner()
+                + ".");
+      }
+      compose.cancel(username, Instant.now());
+      LOG.info(() -> "Compose " + composeId + " canceled by " + username);
+      return Deletion.CANCELED;
+    }
+    if (!admin) {
+      throw new ComposeOperationRefused(
+          ComposeOperationRefused.Reason.FORBIDDEN, "User " + username + " is not in role admins.");
+    }
+    if (state != ComposeState.DONE && state != ComposeState.FAILED) {
+      throw new ComposeOperationRefused(
+          ComposeOperationRefused.Reason.WRONG_STATE,
+          "Compose (id="
+              + composeId
+              + ") can not be removed, its state need to be in ['done', 'failed'].");
+    }
+    compose.requestRemoval(username, Instant.now());
+    LOG.info(() -> "Removal of compose " + composeId + " requested by " + username);
+    return Deletion.REMOVAL_ACCEPTED;
+  }
+
+  private List<Compose> relatedByReuse(Compose compose) {
+    List<Compose> related =
+        new ArrayList<>(
+            em.createQuery("select c from Compose c where c.reusedId = :id", Compose.class)
+                .setParameter("id", compose.getId())
+                .getResultList());
+    if (compose.getReusedId() != null) {
+      Optional.ofNullable(em.find(Compose.class, compose.getReusedId())).ifPresent(related::add);
+    }
+    return related;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   /**

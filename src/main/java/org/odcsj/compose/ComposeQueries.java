@@ -3,12 +3,32 @@ package org.odcsj.compose;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Read-only queries over composes (one indexed query per call). */
+/** Read-only queries over composes: one indexed query per page plus one count. */
 @Stateless
 public class ComposeQueries {
+
+  /** Attributes a filter or ordering may name (guards the JPQL built below). */
+  private static final Set<String> ATTRIBUTES =
+      Set.of(
+          "id",
+          "owner",
+          "sourceType",
+          "source",
+          "state",
+          "kojiEvent",
+          "kojiTaskId",
+          "pungiComposeId",
+          "composeType",
+          "label",
+          "timeToExpire",
+          "timeSubmitted",
+          "timeDone",
+          "timeRemoved");
 
   @PersistenceContext(unitName = "odcs")
   EntityManager em;
@@ -17,15 +37,50 @@ public class ComposeQueries {
     return Optional.ofNullable(em.find(Compose.class, id));
   }
 
-  /** One page, newest first. */
-  public List<Compose> page(int page, int perPage) {
-    return em.createQuery("select c from Compose c order by c.id desc", Compose.class)
-        .setFirstResult((page - 1) * perPage)
-        .setMaxResults(perPage)
-        .getResultList();
+  /** One page (1-based) of the composes matching the filter, in its order. */
+  public List<Compose> page(ComposeFilter filter, int page, int perPage) {
+    String order = attribute(filter.orderBy()) + (filter.descending() ? " desc" : " asc");
+    TypedQuery<Compose> query =
+        em.createQuery(
+            "select c from Compose c" + where(filter) + " order by c." + order + ", c.id asc",
+            Compose.class);
+    bind(query, filter);
+    return query.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
   }
 
-  public long count() {
-    return em.createQuery("select count(c) from Compose c", Long.class).getSingleResult();
+  public long count(ComposeFilter filter) {
+    TypedQuery<Long> query =
+        em.createQuery("select count(c) from Compose c" + where(filter), Long.class);
+    bind(query, filter);
+    return query.getSingleResult();
+  }
+
+  private static String where(ComposeFilter filter) {
+    if (filter.equalTo().isEmpty()) {
+      return "";
+    }
+    StringBuilder where = new StringBuilder(" where ");
+    int i = 0;
+    for (String attribute : filter.equalTo().keySet()) {
+      if (i > 0) {
+        where.append(" and ");
+      }
+      where.append("c.").append(attribute(attribute)).append(" = :p").append(i++);
+    }
+    return where.toString();
+  }
+
+  private static void bind(TypedQuery<?> query, ComposeFilter filter) {
+    int i = 0;
+    for (Object value : filter.equalTo().values()) {
+      query.setParameter("p" + i++, value);
+    }
+  }
+
+  private static String attribute(String name) {
+    if (!ATTRIBUTES.contains(name)) {
+      throw new IllegalArgumentException("Not a compose attribute: " + name);
+    }
+    return name;
   }
 }

@@ -23,6 +23,18 @@ public class OdcsConfig {
     return Path.of(string("odcs.target-dir", "/var/lib/odcs/composes")).toAbsolutePath();
   }
 
+  /** The directory of a compose's target dir name ({@code default} or an extra dir's name). */
+  public Path targetDirFor(String name) {
+    if (name == null || name.equals("default")) {
+      return targetDir();
+    }
+    Path extra = extraTargetDirs().get(name);
+    if (extra == null) {
+      throw new IllegalStateException("Unknown target dir " + name + " (odcs.extra-target-dirs)");
+    }
+    return extra.toAbsolutePath();
+  }
+
   /** Base URL under which the target directory is served; always ends with "/". */
   public String targetDirUrl() {
     String url = string("odcs.target-dir-url", "http://localhost:8080/composes/");
@@ -75,6 +87,50 @@ public class OdcsConfig {
 
   public String authBackend() {
     return string("odcs.auth.backend", "noauth");
+  }
+
+  /** YAML or JSON file with {@code allowed_clients} and {@code admins} (ODCS structure). */
+  public Optional<Path> authPolicyFile() {
+    return config.getOptionalValue("odcs.auth.policy-file", String.class).map(Path::of);
+  }
+
+  /** Default sigkeys of new composes. */
+  public List<String> sigkeys() {
+    return list("odcs.sigkeys", List.of());
+  }
+
+  /**
+   * Server-wide fallback of a permission attribute ({@code sources}, {@code flags}, ...): the
+   * values a user or group without its own entry may use; {@code *} means anything.
+   */
+  public List<String> allowed(String attribute, List<String> fallback) {
+    List<String> values = list("odcs.allowed-" + attribute, fallback);
+    return values.equals(List.of("*")) ? List.of("") : values;
+  }
+
+  /** {@code raw_config_urls} as the JSON object ODCS uses (empty object when unset). */
+  public String rawConfigUrlsJson() {
+    return string("odcs.raw-config-urls", "{}");
+  }
+
+  /** {@code extra_target_dirs}: name → directory, from {@code name=path,name2=path2}. */
+  public java.util.Map<String, Path> extraTargetDirs() {
+    java.util.Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+    for (String entry : list("odcs.extra-target-dirs", List.of())) {
+      int eq = entry.indexOf('=');
+      if (eq > 0) {
+        dirs.put(entry.substring(0, eq), Path.of(entry.substring(eq + 1)));
+      }
+    }
+    return dirs;
+  }
+
+  public List<String> baseModuleNames() {
+    return list("odcs.base-module-names", List.of("platform", "bootstrap"));
+  }
+
+  public int maxPerPage() {
+    return (int) number("odcs.max-per-page", 100);
   }
 
   private String string(String key, String fallback) {

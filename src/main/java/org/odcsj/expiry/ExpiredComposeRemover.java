@@ -49,9 +49,9 @@ public class ExpiredComposeRemover {
       Compose compose = em.find(Compose.class, id.longValue());
       if (compose.getReusedId() == null) {
         // A compose reusing another one does not own the files it points at.
-        new ComposeTree(config.targetDir(), compose.getId()).delete();
+        new ComposeTree(config.targetDirFor(compose.getTargetDir()), compose.getId()).delete();
       }
-      compose.markRemoved("Compose is expired.", now);
+      compose.expire(now);
       LOG.info(() -> "Compose " + id + " expired and removed");
     }
     return ids.size();

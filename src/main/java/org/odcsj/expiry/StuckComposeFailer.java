@@ -45,7 +45,8 @@ public class StuckComposeFailer {
       Compose compose = em.find(Compose.class, id.longValue());
       compose.finishFailed(
           "Compose stuck in 'generating' state for longer than " + maxSeconds + " seconds.", now);
-      new ComposeTree(config.targetDir(), compose.getId()).discardStaging();
+      new ComposeTree(config.targetDirFor(compose.getTargetDir()), compose.getId())
+          .discardStaging();
       LOG.warning(() -> "Compose " + id + " was stuck in generating; marked failed");
     }
     return ids.size();

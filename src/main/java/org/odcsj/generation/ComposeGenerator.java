@@ -32,7 +32,7 @@ public class ComposeGenerator {
       return;
     }
     GenerationJob job = claimed.get();
-    ComposeTree tree = new ComposeTree(config.targetDir(), composeId);
+    ComposeTree tree = new ComposeTree(config.targetDirFor(job.targetDir()), composeId);
     Instant start = Instant.now();
     try {
       BuiltCompose built =

@@ -14,25 +14,9 @@ class ComposeTest {
 
   private static Compose waiting(long secondsToLive) {
     return new Compose(
-        new NewCompose(
-            "dev",
-            SourceType.REPO,
-            "/srv/repo",
-            null,
-            null,
-            "",
-            null,
-            0,
-            1,
-            "x86_64",
-            "",
-            0,
-            "",
-            null,
-            "test",
-            "default",
-            SUBMITTED,
-            SUBMITTED.plusSeconds(secondsToLive)));
+        NewCompose.builder("dev", SourceType.REPO, "/srv/repo")
+            .submitted(SUBMITTED, secondsToLive)
+            .build());
   }
 
   @Test

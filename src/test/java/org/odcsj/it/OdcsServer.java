@@ -24,30 +24,48 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class OdcsServer implements BeforeAllCallback {
 
-  private static Running running;
+  private static final Map<String, Running> RUNNING = new java.util.LinkedHashMap<>();
+
+  /** The main instance's name: its database is {@code odcs_http}. */
+  public static final String MAIN = "server";
+
+  /**
+   * A second instance with a different server configuration (default sigkeys {@code x y}, no raw
+   * config URLs), for the few behaviours that depend on it. Own database {@code odcs_alt}.
+   */
+  public static final String ALT = "alt";
 
   /** The server as the tests see it. */
-  public record Running(Process process, String baseUrl, Path targetDir, Path log) {}
+  public record Running(Process process, String baseUrl, Path targetDir, Path log, String db) {}
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     TestEnvironment.get(context);
-    start();
+    start(MAIN);
   }
 
+  /** The main shared server. */
   public static synchronized Running get() {
+    Running running = RUNNING.get(MAIN);
     if (running == null) {
       throw new IllegalStateException("OdcsServer not started");
     }
     return running;
   }
 
-  private static synchronized void start() throws Exception {
-    if (running != null) {
+  /** The alternative-configuration server, started on first use. */
+  public static synchronized Running alt() throws Exception {
+    start(ALT);
+    return RUNNING.get(ALT);
+  }
+
+  private static synchronized void start(String name) throws Exception {
+    if (RUNNING.containsKey(name)) {
       return;
     }
     var infra = TestEnvironment.current();
-    Path dir = Files.createDirectories(infra.itDir().resolve("server"));
+    Path dir = Files.createDirectories(infra.itDir().resolve(name));
+    String db = name.equals(MAIN) ? "odcs_http" : "odcs_alt";
     Path targetDir = Files.createDirectories(dir.resolve("composes"));
     Path log = dir.resolve("payara.log");
     int port = freePort();
@@ -66,14 +84,14 @@ public class OdcsServer implements BeforeAllCallback {
             "--deploy",
             System.getProperty("odcs.it.rar"),
             "--deploy",
-            System.getProperty("odcs.it.war"),
+            TestWar.build(dir).toString(),
             "--contextroot",
             "/"));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
     env.put("ODCS_DB_CLASS", "org.postgresql.xa.PGXADataSource");
-    env.put("ODCS_DB_URL", infra.postgres().jdbcUrl("odcs_http"));
+    env.put("ODCS_DB_URL", infra.postgres().jdbcUrl(db));
     env.put("ODCS_DB_USER", "odcs");
     env.put("ODCS_DB_PASSWORD", "odcs");
     env.put("ODCS_BROKER_EMBEDDED", "false");
@@ -85,8 +103,9 @@ public class OdcsServer implements BeforeAllCallback {
     env.put("ODCS_TARGET_DIR_URL", baseUrl + "/composes/");
     env.put("ODCS_REPO_ALLOWED_ROOTS", infra.itDir().resolve("repos").toString());
     env.put("ODCS_EXPIRY_PERIOD_SECONDS", "1");
+    TestPolicy.configure(env, dir, name.equals(ALT));
     Process process = pb.start();
-    running = new Running(process, baseUrl, targetDir, log);
+    RUNNING.put(name, new Running(process, baseUrl, targetDir, log, db));
     awaitReady(process, baseUrl, log);
   }
 
@@ -119,20 +138,19 @@ public class OdcsServer implements BeforeAllCallback {
   }
 
   static synchronized void stopIfRunning() {
-    if (running == null) {
-      return;
-    }
-    Process p = running.process();
-    p.destroy();
-    try {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    for (Running running : RUNNING.values()) {
+      Process p = running.process();
+      p.destroy();
+      try {
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+          p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      p.destroyForcibly();
     }
-    running = null;
+    RUNNING.clear();
   }
 
   static String tail(Path log) {

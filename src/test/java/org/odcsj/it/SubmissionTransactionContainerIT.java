@@ -8,7 +8,6 @@ import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -87,25 +86,6 @@ class SubmissionTransactionContainerIT {
   }
 
   private static NewCompose request(String source) {
-    Instant now = Instant.now();
-    return new NewCompose(
-        "tester",
-        SourceType.REPO,
-        source,
-        null,
-        null,
-        "",
-        null,
-        0,
-        1,
-        "x86_64",
-        "",
-        0,
-        "",
-        null,
-        "test",
-        "default",
-        now,
-        now.plusSeconds(600));
+    return NewCompose.builder("tester", SourceType.REPO, source).build();
   }
 }

@@ -56,6 +56,7 @@ public class TestEnvironment implements BeforeAllCallback {
       LocalPostgres pg = LocalPostgres.start(itDir, Integer.getInteger("odcs.it.pg.port"));
       pg.createDatabase("odcs_http", "odcs", "odcs");
       pg.createDatabase("odcs_container", "odcs", "odcs");
+      pg.createDatabase("odcs_alt", "odcs", "odcs");
       LocalBroker broker =
           LocalBroker.start(
               itDir, Integer.getInteger("odcs.it.broker.port"), BROKER_USER, BROKER_PASSWORD);

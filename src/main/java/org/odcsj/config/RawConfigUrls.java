@@ -1,0 +1,46 @@
+package org.odcsj.config;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code raw_config_urls}: the named Pungi configurations a {@code raw_config} compose may use,
+ * given as the JSON object ODCS takes (name → {url, config_filename, ...}), validated with ODCS's
+ * start-up messages.
+ */
+public final class RawConfigUrls {
+
+  private RawConfigUrls() {}
+
+  public static Map<String, JsonObject> parse(String json) {
+    JsonValue root;
+    try (var reader = Json.createReader(new StringReader(json))) {
+      root = reader.readValue();
+    } catch (JsonException e) {
+      throw new IllegalArgumentException("raw_config_urls is not valid JSON: " + e.getMessage(), e);
+    }
+    if (!(root instanceof JsonObject object)) {
+      throw new IllegalArgumentException("raw_config_urls must be a dict.");
+    }
+    Map<String, JsonObject> urls = new LinkedHashMap<>();
+    for (var entry : object.entrySet()) {
+      if (!(entry.getValue() instanceof JsonObject value)) {
+        throw new IllegalArgumentException(
+            "raw_config_urls['" + entry.getKey() + "'] is not a dict.");
+      }
+      for (String required : new String[] {"url", "config_filename"}) {
+        if (!value.containsKey(required)) {
+          throw new IllegalArgumentException(
+              "raw_config_urls['" + entry.getKey() + "']['" + required + "'] is not defined.");
+        }
+      }
+      urls.put(entry.getKey(), value);
+    }
+    return urls;
+  }
+}
