@@ -27,6 +27,7 @@ public class ComposeLifecycle {
   EntityManager em;
 
   @Inject Event<ComposeQueued> queued;
+  @Inject Event<ComposeStateChanged> stateChanged;
 
   /** Stores the compose in {@code wait} and queues its generation, atomically. */
   public Compose submit(NewCompose request) {
@@ -34,6 +35,7 @@ public class ComposeLifecycle {
     em.persist(compose);
     em.flush();
     queued.fire(new ComposeQueued(compose.getId()));
+    stateChanged.fire(new ComposeStateChanged(compose));
     LOG.info(
         () ->
             "Compose "
@@ -82,6 +84,7 @@ public class ComposeLifecycle {
     em.persist(fresh);
     em.flush();
     queued.fire(new ComposeQueued(fresh.getId()));
+    stateChanged.fire(new ComposeStateChanged(fresh));
     LOG.info(() -> "Compose " + fresh.getId() + " regenerates compose " + composeId);
     return fresh;
   }
@@ -114,6 +117,7 @@ public class ComposeLifecycle {
                 + ".");
       }
       compose.cancel(username, Instant.now());
+      stateChanged.fire(new ComposeStateChanged(compose));
       LOG.info(() -> "Compose " + composeId + " canceled by " + username);
       return Deletion.CANCELED;
     }
@@ -160,6 +164,7 @@ public class ComposeLifecycle {
       return Optional.empty();
     }
     compose.startGenerating(Instant.now());
+    stateChanged.fire(new ComposeStateChanged(compose));
     return Optional.of(GenerationJob.of(compose));
   }
 
@@ -172,6 +177,7 @@ public class ComposeLifecycle {
     }
     compose.recordResolvedSource(kojiEvent, sourceFingerprint);
     compose.finishDone(Instant.now());
+    stateChanged.fire(new ComposeStateChanged(compose));
     return true;
   }
 
@@ -184,6 +190,7 @@ public class ComposeLifecycle {
       return false;
     }
     compose.finishFailed(reason, Instant.now());
+    stateChanged.fire(new ComposeStateChanged(compose));
     return true;
   }
 }

@@ -129,6 +129,11 @@ public class OdcsConfig {
     return list("odcs.base-module-names", List.of("platform", "bootstrap"));
   }
 
+  /** The topic (Artemis multicast address) of state-changed events. */
+  public String stateChangedTopic() {
+    return string("odcs.messaging.topic", "odcs.compose.state-changed");
+  }
+
   public int maxPerPage() {
     return (int) number("odcs.max-per-page", 100);
   }

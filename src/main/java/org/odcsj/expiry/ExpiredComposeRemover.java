@@ -3,6 +3,7 @@ package org.odcsj.expiry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.odcsj.compose.Compose;
 import org.odcsj.compose.ComposeState;
+import org.odcsj.compose.ComposeStateChanged;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.output.ComposeTree;
 
@@ -30,6 +32,7 @@ public class ExpiredComposeRemover {
   EntityManager em;
 
   @Inject OdcsConfig config;
+  @Inject Event<ComposeStateChanged> stateChanged;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int removeExpired() {
@@ -52,6 +55,7 @@ public class ExpiredComposeRemover {
         new ComposeTree(config.targetDirFor(compose.getTargetDir()), compose.getId()).delete();
       }
       compose.expire(now);
+      stateChanged.fire(new ComposeStateChanged(compose));
       LOG.info(() -> "Compose " + id + " expired and removed");
     }
     return ids.size();

@@ -3,6 +3,7 @@ package org.odcsj.expiry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.odcsj.compose.Compose;
 import org.odcsj.compose.ComposeState;
+import org.odcsj.compose.ComposeStateChanged;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.output.ComposeTree;
 
@@ -28,6 +30,7 @@ public class StuckComposeFailer {
   EntityManager em;
 
   @Inject OdcsConfig config;
+  @Inject Event<ComposeStateChanged> stateChanged;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int failStuckGenerating() {
@@ -45,6 +48,7 @@ public class StuckComposeFailer {
       Compose compose = em.find(Compose.class, id.longValue());
       compose.finishFailed(
           "Compose stuck in 'generating' state for longer than " + maxSeconds + " seconds.", now);
+      stateChanged.fire(new ComposeStateChanged(compose));
       new ComposeTree(config.targetDirFor(compose.getTargetDir()), compose.getId())
           .discardStaging();
       LOG.warning(() -> "Compose " + id + " was stuck in generating; marked failed");

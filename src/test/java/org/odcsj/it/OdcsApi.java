@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** A small HTTP client for the ODCS API, as the tests (and any script) use it. */
@@ -18,9 +20,32 @@ public final class OdcsApi {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
+  private final Map<String, String> headers;
 
   public OdcsApi(String baseUrl) {
+    this(baseUrl, Map.of());
+  }
+
+  private OdcsApi(String baseUrl, Map<String, String> headers) {
     this.baseUrl = baseUrl;
+    this.headers = headers;
+  }
+
+  /**
+   * The same API, acting as {@code user} with {@code groups} (through the test-only headers of
+   * {@link org.odcsj.it.identity.HeaderCallerResolver}).
+   */
+  public OdcsApi as(String user, String... groups) {
+    Map<String, String> identity = new LinkedHashMap<>();
+    identity.put("X-Test-User", user);
+    if (groups.length > 0) {
+      identity.put("X-Test-Groups", String.join(",", groups));
+    }
+    return new OdcsApi(baseUrl, Map.copyOf(identity));
+  }
+
+  public String baseUrl() {
+    return baseUrl;
   }
 
   public record Reply(int status, String body, HttpResponse<String> raw) {
@@ -40,6 +65,28 @@ public final class OdcsApi {
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** PATCH with a JSON body, or without any body when {@code body} is null. */
+  public Reply patch(String path, String body) {
+    return send("PATCH", path, body);
+  }
+
+  public Reply delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  /** Any method, with a JSON body or (when {@code body} is null) none. */
+  public Reply send(String method, String path, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return send(request);
   }
 
   public JsonObject submit(String body) {
@@ -80,6 +127,7 @@ public final class OdcsApi {
   }
 
   private Reply send(HttpRequest.Builder request) {
+    headers.forEach(request::header);
     try {
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body(), r);

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.odcsj.testsupport.Dnf;
-import org.odcsj.testsupport.TestRepos;
-import org.odcsj.testsupport.TestRpms;
 
 /**
  * End to end through the deployed WAR, real PostgreSQL and real Artemis: a {@code repo} compose is
@@ -42,26 +40,9 @@ class RepoComposeIT {
 
   @BeforeAll
   static void buildSourceRepository() throws IOException {
-    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c is needed to make the source repo");
     api = new OdcsApi(OdcsServer.get().baseUrl());
     targetDir = OdcsServer.get().targetDir();
-    sourceRepo = TestEnvironment.current().itDir().resolve("repos").resolve("hello");
-    Files.createDirectories(sourceRepo);
-    TestRpms.builder("hello", "1.0", "1", "x86_64")
-        .requires("hello-common", "=", "1.0-1")
-        .file("/usr/bin/hello", "#!/bin/sh\necho hello\n", 0755)
-        .summary("Says hello")
-        .build(sourceRepo);
-    TestRpms.builder("hello", "1.0", "1", "i686")
-        .requires("hello-common", "=", "1.0-1")
-        .file("/usr/bin/hello", "#!/bin/sh\necho hello\n", 0755)
-        .summary("Says hello")
-        .build(sourceRepo);
-    TestRpms.builder("hello-common", "1.0", "1", "noarch")
-        .file("/usr/share/hello/greeting", "hello\n")
-        .summary("Data of hello")
-        .build(sourceRepo);
-    TestRepos.createrepo(sourceRepo);
+    sourceRepo = HelloRepo.path();
   }
 
   @Test

@@ -8,6 +8,7 @@ import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,6 +34,8 @@ import org.odcsj.generation.GenerationQueue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubmissionTransactionContainerIT {
 
+  private static final String STATE_CHANGED = "odcs.compose.state-changed";
+  private static final String SUBSCRIPTION = "it-container-state-changed";
   private static long messagesAddedBefore;
 
   @Inject ComposeLifecycle lifecycle;
@@ -50,8 +53,10 @@ class SubmissionTransactionContainerIT {
   @Test
   @Order(1)
   @RunAsClient
-  void recordBrokerCountersBefore() {
-    messagesAddedBefore = TestEnvironment.current().broker().messagesAdded(GenerationQueue.QUEUE);
+  void recordBrokerCountersBefore() throws Exception {
+    var broker = TestEnvironment.current().broker();
+    messagesAddedBefore = broker.messagesAdded(GenerationQueue.QUEUE);
+    broker.subscribe(STATE_CHANGED, SUBSCRIPTION);
   }
 
   @Test
@@ -71,6 +76,13 @@ class SubmissionTransactionContainerIT {
   @RunAsClient
   void onlyTheCommittedSubmissionReachedTheBroker() throws Exception {
     var infra = TestEnvironment.current();
+    List<String> events = infra.broker().drainTexts(STATE_CHANGED, SUBSCRIPTION, 3000);
+    assertTrue(
+        events.stream().anyMatch(e -> e.contains("\"/nonexistent/committed\"")),
+        "the committed compose's state-changed event was published: " + events);
+    assertTrue(
+        events.stream().noneMatch(e -> e.contains("/nonexistent/rolled-back")),
+        "a rolled-back change publishes nothing: " + events);
     assertEquals(
         messagesAddedBefore + 1,
         infra.broker().messagesAdded(GenerationQueue.QUEUE),

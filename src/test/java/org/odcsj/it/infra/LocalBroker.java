@@ -157,6 +157,36 @@ public final class LocalBroker implements AutoCloseable {
     return q == null ? 0 : q.getMessagesAcknowledged();
   }
 
+  /**
+   * A subscription queue on a multicast address (a topic), so a test can count and read what was
+   * published there even while no consumer is connected.
+   */
+  public void subscribe(String address, String queueName) throws Exception {
+    server()
+        .createQueue(
+            QueueConfiguration.of(queueName)
+                .setAddress(address)
+                .setRoutingType(RoutingType.MULTICAST)
+                .setDurable(false),
+            true);
+  }
+
+  /** The bodies of all text messages in a queue (consuming them), waiting up to waitMs each. */
+  public java.util.List<String> drainTexts(String address, String queueName, long waitMs) {
+    java.util.List<String> bodies = new java.util.ArrayList<>();
+    try (JMSContext ctx = clientFactory.createContext()) {
+      var consumer = ctx.createConsumer(ctx.createQueue(address + "::" + queueName));
+      for (jakarta.jms.Message m = consumer.receive(waitMs);
+          m != null;
+          m = consumer.receive(waitMs)) {
+        bodies.add(m.getBody(String.class));
+      }
+    } catch (jakarta.jms.JMSException e) {
+      throw new IllegalStateException(e);
+    }
+    return bodies;
+  }
+
   /** Sends a persistent text message (a blocking send) as the configured user. */
   public void sendText(String queue, String body, Map<String, Object> props) {
     try (JMSContext ctx = clientFactory.createContext()) {

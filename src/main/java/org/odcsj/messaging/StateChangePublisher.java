@@ -1,0 +1,52 @@
+package org.odcsj.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.json.Json;
+import org.odcsj.api.ComposeJson;
+import org.odcsj.compose.Compose;
+import org.odcsj.compose.ComposeStateChanged;
+import org.odcsj.config.OdcsConfig;
+
+/**
+ * Publishes {@code {"event": "state-changed", "compose": <compose JSON>}} on the state-changed
+ * topic for every created compose and every state change, with the JMS properties {@code
+ * compose_id} and {@code state_name} for selectors. The observer runs inside the transaction of the
+ * change, so a rolled-back change publishes nothing and a committed one is never lost.
+ */
+@ApplicationScoped
+public class StateChangePublisher {
+
+  /** JMS property: the compose id (long). */
+  public static final String COMPOSE_ID = "compose_id";
+
+  /** JMS property: the new state's name. */
+  public static final String STATE_NAME = "state_name";
+
+  @Resource(lookup = "java:app/jms/odcs")
+  ConnectionFactory connectionFactory;
+
+  @Inject ComposeJson json;
+  @Inject OdcsConfig config;
+
+  void publish(@Observes ComposeStateChanged change) {
+    Compose compose = change.compose();
+    String body =
+        Json.createObjectBuilder()
+            .add("compose", json.detail(compose))
+            .add("event", "state-changed")
+            .build()
+            .toString();
+    try (JMSContext context = connectionFactory.createContext()) {
+      context
+          .createProducer()
+          .setProperty(COMPOSE_ID, compose.getId())
+          .setProperty(STATE_NAME, compose.state().wireName())
+          .send(context.createTopic(config.stateChangedTopic()), body);
+    }
+  }
+}
