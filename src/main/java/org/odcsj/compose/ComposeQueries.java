@@ -33,6 +33,39 @@ public class ComposeQueries {
   @PersistenceContext(unitName = "odcs")
   EntityManager em;
 
+  /** Number of composes per source type code and state code. */
+  public java.util.Map<Integer, java.util.Map<Integer, Long>> countByTypeAndState() {
+    java.util.Map<Integer, java.util.Map<Integer, Long>> counts = new java.util.HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select c.sourceType, c.state, count(c) from Compose c"
+                    + " group by c.sourceType, c.state",
+                Object[].class)
+            .getResultList()) {
+      counts
+          .computeIfAbsent(((Number) row[0]).intValue(), k -> new java.util.HashMap<>())
+          .put(((Number) row[1]).intValue(), ((Number) row[2]).longValue());
+    }
+    return counts;
+  }
+
+  /** Number of raw_config composes per source and state code. */
+  public java.util.Map<String, java.util.Map<Integer, Long>> countRawConfigBySourceAndState() {
+    java.util.Map<String, java.util.Map<Integer, Long>> counts = new java.util.HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select c.source, c.state, count(c) from Compose c where c.sourceType = :type"
+                    + " group by c.source, c.state",
+                Object[].class)
+            .setParameter("type", SourceType.RAW_CONFIG.code())
+            .getResultList()) {
+      counts
+          .computeIfAbsent((String) row[0], k -> new java.util.HashMap<>())
+          .put(((Number) row[1]).intValue(), ((Number) row[2]).longValue());
+    }
+    return counts;
+  }
+
   public Optional<Compose> find(long id) {
     return Optional.ofNullable(em.find(Compose.class, id));
   }

@@ -23,7 +23,14 @@ import org.flywaydb.core.Flyway;
     user = "${MPCONFIG=odcs.db.user}",
     password = "${MPCONFIG=odcs.db.password}",
     minPoolSize = 1,
-    maxPoolSize = 30)
+    maxPoolSize = 30,
+    // Validate pooled connections (JDBC 4 isValid) so the pool recovers after a database outage.
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true"
+    })
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.odcsj.compose.ComposeLifecycle;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.config.OdcsConfig;
+import org.odcsj.metrics.GenerationTimings;
 import org.odcsj.output.ComposeTree;
 
 /**
@@ -24,6 +25,7 @@ public class ComposeGenerator {
   @Inject ComposeLifecycle lifecycle;
   @Inject OdcsConfig config;
   @Inject RepoComposeBuilder repoBuilder;
+  @Inject GenerationTimings timings;
 
   public void generate(long composeId) {
     Optional<GenerationJob> claimed = lifecycle.claim(composeId);
@@ -44,6 +46,7 @@ public class ComposeGenerator {
           };
       tree.publish();
       if (lifecycle.markDone(composeId, built.kojiEvent(), built.sourceFingerprint())) {
+        timings.record(true, Duration.between(start, Instant.now()));
         LOG.info(
             () ->
                 "Compose "
@@ -58,8 +61,10 @@ public class ComposeGenerator {
       }
     } catch (GenerationException e) {
       fail(tree, composeId, e.getMessage(), null);
+      timings.record(false, Duration.between(start, Instant.now()));
     } catch (Exception e) {
       fail(tree, composeId, e.toString(), e);
+      timings.record(false, Duration.between(start, Instant.now()));
     }
   }
 

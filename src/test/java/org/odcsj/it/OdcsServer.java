@@ -66,7 +66,10 @@ public class OdcsServer implements BeforeAllCallback {
     var infra = TestEnvironment.current();
     Path dir = Files.createDirectories(infra.itDir().resolve(name));
     String db = name.equals(MAIN) ? "odcs_http" : "odcs_alt";
-    Path targetDir = Files.createDirectories(dir.resolve("composes"));
+    // The database is new on every run, so is the compose tree (ids start again at 1).
+    Path targetDir = dir.resolve("composes");
+    org.odcsj.it.infra.PostgresBinaries.deleteTree(targetDir);
+    Files.createDirectories(targetDir);
     Path log = dir.resolve("payara.log");
     int port = freePort();
     String baseUrl = "http://127.0.0.1:" + port;

@@ -36,6 +36,7 @@ public final class LocalPostgres implements AutoCloseable {
   private Process server;
   private final Thread shutdownHook = new Thread(this::halt, "local-postgres-stop");
   private boolean stopped;
+  private boolean hookRegistered;
 
   private LocalPostgres(int port, PgTools tools) {
     this.port = port;
@@ -60,6 +61,7 @@ public final class LocalPostgres implements AutoCloseable {
     LocalPostgres pg = new LocalPostgres(port, tools);
     pg.initdb();
     try {
+      pg.configure();
       pg.launch();
     } catch (RuntimeException | IOException | InterruptedException e) {
       pg.stop(); // a half-started server must not outlive the failed start
@@ -84,7 +86,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  private void launch() throws IOException, InterruptedException {
+  private void configure() throws IOException {
     // Unix socket inside the data dir (the default /var/run/postgresql may not exist or be
     // writable); none at all if the path would exceed the 107-byte sun_path limit.
     String socketDir = dataDir.toString().length() > 90 ? "" : dataDir.toString();
@@ -106,8 +108,14 @@ public final class LocalPostgres implements AutoCloseable {
         dataDir.resolve("postgresql.conf"),
         settings.formatted(port, socketDir),
         StandardOpenOption.APPEND);
+  }
+
+  private void launch() throws IOException, InterruptedException {
     server = tools.process("postgres", "").start();
-    Runtime.getRuntime().addShutdownHook(shutdownHook); // don't leak a server if a test forgets
+    if (!hookRegistered) {
+      Runtime.getRuntime().addShutdownHook(shutdownHook); // don't leak a server if a test forgets
+      hookRegistered = true;
+    }
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
     SQLException last = null;
     while (System.currentTimeMillis() < deadline) {
@@ -163,6 +171,22 @@ public final class LocalPostgres implements AutoCloseable {
       }
     }
     return jdbcUrl(name);
+  }
+
+  /**
+   * Stops the server but keeps its data, as an outage would (clients see refused connections);
+   * {@link #resume()} starts it again on the same port and data.
+   */
+  public synchronized void pause() throws IOException, InterruptedException {
+    tools.run(40, "pg_ctl", "stop -m fast -w -t 30");
+    if (!server.waitFor(30, TimeUnit.SECONDS)) {
+      server.destroyForcibly().waitFor();
+    }
+  }
+
+  /** Starts a paused server again; returns once it accepts connections. */
+  public synchronized void resume() throws IOException, InterruptedException {
+    launch();
   }
 
   /** Fast shutdown ({@code pg_ctl stop -m fast}), waits for exit, deletes the data dir. */

@@ -20,7 +20,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * (classpath resource {@code postgres-linux-x86_64.txz}: {@code bin/ lib/ share/}, binaries with
  * {@code RUNPATH $ORIGIN/../lib}, so no LD_LIBRARY_PATH is needed).
  */
-final class PostgresBinaries {
+public final class PostgresBinaries {
   static final String RESOURCE = "postgres-linux-x86_64.txz";
 
   /** Written last: a directory without it is a half-finished extraction and is redone. */
@@ -104,7 +104,7 @@ final class PostgresBinaries {
     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(rwx.toString()));
   }
 
-  static void deleteTree(Path root) {
+  public static void deleteTree(Path root) {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

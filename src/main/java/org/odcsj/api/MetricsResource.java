@@ -1,0 +1,31 @@
+package org.odcsj.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.odcsj.compose.ComposeQueries;
+import org.odcsj.metrics.ComposeMetrics;
+import org.odcsj.metrics.GenerationTimings;
+
+/** {@code /api/1/metrics/}: ODCS's metrics in Prometheus text format 0.0.4. */
+@Path("metrics")
+public class MetricsResource {
+
+  static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
+
+  @Inject ComposeQueries queries;
+  @Inject GenerationTimings timings;
+
+  @GET
+  @Path("/")
+  @Produces(TEXT_FORMAT)
+  public Response metrics() {
+    StringBuilder out = new StringBuilder();
+    ComposeMetrics.writeTo(
+        out, queries.countByTypeAndState(), queries.countRawConfigBySourceAndState());
+    timings.writeTo(out);
+    return Cors.allowAll(Response.ok(out.toString(), TEXT_FORMAT)).build();
+  }
+}
