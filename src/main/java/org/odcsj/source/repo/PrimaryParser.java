@@ -11,22 +11,26 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.odcsj.output.RpmPackage.Dependency;
 
 /**
- * Streams primary.xml and keeps, per package, only NEVRA, location and checksum — the format
- * section (dependencies, files) is skipped, so memory stays small for large repositories.
+ * Streams primary.xml. Always: NEVRA, location and checksum. With {@code details}: also size,
+ * sourcerpm, provides/requires/conflicts/obsoletes and the files primary lists; without, the format
+ * section is skipped, so memory stays small for large repositories.
  */
 final class PrimaryParser {
   private final Path repoDir;
   private final Path file;
+  private final boolean details;
 
-  PrimaryParser(Path repoDir, Path file) {
+  PrimaryParser(Path repoDir, Path file, boolean details) {
     this.repoDir = repoDir;
     this.file = file;
+    this.details = details;
   }
 
-  List<SourcePackage> parse(InputStream xmlBytes) throws IOException {
-    List<SourcePackage> packages = new ArrayList<>();
+  List<RepoPackage> parse(InputStream xmlBytes) throws IOException {
+    List<RepoPackage> packages = new ArrayList<>();
     try {
       // The JDK parser closes its input at the end of the document; the caller still needs it.
       InputStream unclosable =
@@ -37,22 +41,32 @@ final class PrimaryParser {
       XMLStreamReader r = SafeXml.inputFactory().createXMLStreamReader(unclosable);
       int depth = 0;
       Fields p = null;
+      List<Dependency> relation = null;
       while (r.hasNext()) {
         int event = r.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
           depth++;
-          if (depth == 2 && "package".equals(r.getLocalName())) {
+          String name = r.getLocalName();
+          if (depth == 2 && "package".equals(name)) {
             p = new Fields();
-          } else if (depth == 3 && p != null) {
+          } else if (p == null) {
+            continue;
+          } else if (depth == 3 && !"format".equals(name)) {
             readField(r, p);
-            if (r.getEventType() == XMLStreamConstants.END_ELEMENT) {
-              depth--; // getElementText() consumed the end tag
-            }
+          } else if (depth == 4 && details) {
+            relation = readFormatField(r, p);
+          } else if (depth == 5 && relation != null && "entry".equals(name)) {
+            relation.add(entry(r));
+          }
+          if (r.getEventType() == XMLStreamConstants.END_ELEMENT) {
+            depth--; // getElementText() consumed the end tag
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           if (depth == 2 && p != null) {
             packages.add(p.toPackage());
             p = null;
+          } else if (depth == 4) {
+            relation = null;
           }
           depth--;
         }
@@ -82,7 +96,47 @@ final class PrimaryParser {
         String base = r.getAttributeValue(XMLConstants.XML_NS_URI, "base");
         p.file = resolve(base, href);
       }
+      case "size" -> p.size = parseLong(r.getAttributeValue(null, "package"));
       default -> {}
+    }
+  }
+
+  /** A child of {@code <format>}; returns the relation list its entries go to, if it is one. */
+  private static List<Dependency> readFormatField(XMLStreamReader r, Fields p)
+      throws XMLStreamException {
+    return switch (r.getLocalName()) {
+      case "sourcerpm" -> {
+        p.sourcerpm = r.getElementText().trim();
+        yield null;
+      }
+      case "file" -> {
+        p.files.add(r.getElementText().trim());
+        yield null;
+      }
+      case "provides" -> p.provides;
+      case "requires" -> p.requires;
+      case "conflicts" -> p.conflicts;
+      case "obsoletes" -> p.obsoletes;
+      default -> null;
+    };
+  }
+
+  private static Dependency entry(XMLStreamReader r) {
+    String flags = r.getAttributeValue(null, "flags");
+    return new Dependency(
+        r.getAttributeValue(null, "name"),
+        flags == null || flags.isEmpty() ? null : flags,
+        r.getAttributeValue(null, "epoch"),
+        r.getAttributeValue(null, "ver"),
+        r.getAttributeValue(null, "rel"),
+        "1".equals(r.getAttributeValue(null, "pre")));
+  }
+
+  private static long parseLong(String s) {
+    try {
+      return s == null ? 0 : Long.parseLong(s.trim());
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
@@ -116,12 +170,21 @@ final class PrimaryParser {
     String checksumType;
     String checksum;
     Path file;
+    long size;
+    String sourcerpm = "";
+    final List<Dependency> provides = new ArrayList<>();
+    final List<Dependency> requires = new ArrayList<>();
+    final List<Dependency> conflicts = new ArrayList<>();
+    final List<Dependency> obsoletes = new ArrayList<>();
+    final List<String> files = new ArrayList<>();
 
-    SourcePackage toPackage() throws IOException {
+    RepoPackage toPackage() throws IOException {
       if (name == null || version == null || release == null || arch == null || file == null) {
         throw new IOException(PrimaryParser.this.file + " has an incomplete package entry");
       }
-      return new SourcePackage(name, epoch, version, release, arch, file, checksumType, checksum);
+      SourcePackage pkg =
+          new SourcePackage(name, epoch, version, release, arch, file, checksumType, checksum);
+      return new RepoPackage(pkg, size, sourcerpm, provides, requires, conflicts, obsoletes, files);
     }
   }
 }

@@ -12,12 +12,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
- * Reads a yum repository in a local directory: {@code repodata/repomd.xml}, then the primary
- * metadata it names (gzip, xz, bzip2 or plain), streamed. The primary file's checksum is checked
- * against repomd.xml on the way, so a repository caught mid-update fails loudly instead of giving a
- * mixed package list.
+ * Reads a yum repository in a local directory: {@code repodata/repomd.xml}, then the primary (and,
+ * for {@link #readWithDetails}, filelists) metadata it names (gzip, xz, bzip2 or plain), streamed.
+ * Each file's checksum is checked against repomd.xml on the way, so a repository caught mid-update
+ * fails loudly instead of giving a mixed package list.
  *
  * <pre>
  * YumRepository repo = YumRepositoryReader.read(Path.of("/mnt/repos/fedora"));
@@ -35,29 +36,115 @@ public final class YumRepositoryReader {
    *     names the file)
    */
   public static YumRepository read(Path repoDir) throws IOException {
+    Path repomd = repomdOf(repoDir);
+    RepomdIndex index = RepomdIndex.parse(repomd);
+    List<RepoPackage> packages =
+        readVerified(
+            repoDir,
+            repomd,
+            new RepomdIndex.DataFile(index.primaryHref(), index.checksumType(), index.checksum()),
+            (xml, path) -> new PrimaryParser(repoDir, path, false).parse(xml));
+    return new YumRepository(
+        repoDir,
+        index.revision(),
+        index.checksum(),
+        packages.stream().map(RepoPackage::source).toList());
+  }
+
+  /**
+   * Reads the repository with each package's relations (primary) and all its files (filelists,
+   * streamed; primary's partial file list when repomd.xml names no filelists).
+   */
+  public static YumRepositoryContent readWithDetails(Path repoDir) throws IOException {
+    return readWithDetails(repoDir, path -> true);
+  }
+
+  /**
+   * Same, keeping only the files {@code keepFile} accepts — a distribution lists millions; a caller
+   * that needs only some (e.g. shared libraries and required paths) saves the memory.
+   */
+  public static YumRepositoryContent readWithDetails(Path repoDir, Predicate<String> keepFile)
+      throws IOException {
+    Path repomd = repomdOf(repoDir);
+    RepomdIndex index = RepomdIndex.parse(repomd);
+    List<RepoPackage> packages =
+        readVerified(
+            repoDir,
+            repomd,
+            index.files().get("primary"),
+            (xml, path) -> new PrimaryParser(repoDir, path, true).parse(xml));
+    RepomdIndex.DataFile filelists = index.filelists();
+    if (filelists != null) {
+      List<List<String>> files =
+          readVerified(
+              repoDir,
+              repomd,
+              filelists,
+              (xml, path) -> new FilelistsParser(path).parse(xml, packages, keepFile));
+      for (int i = 0; i < packages.size(); i++) {
+        packages.set(i, withFiles(packages.get(i), files.get(i)));
+      }
+    } else {
+      packages.replaceAll(p -> withFiles(p, p.files().stream().filter(keepFile).toList()));
+    }
+    YumRepository repository =
+        new YumRepository(
+            repoDir,
+            index.revision(),
+            index.checksum(),
+            packages.stream().map(RepoPackage::source).toList());
+    return new YumRepositoryContent(repository, packages);
+  }
+
+  private static RepoPackage withFiles(RepoPackage p, List<String> files) {
+    return new RepoPackage(
+        p.source(),
+        p.packageSize(),
+        p.sourcerpm(),
+        p.provides(),
+        p.requires(),
+        p.conflicts(),
+        p.obsoletes(),
+        files);
+  }
+
+  private static Path repomdOf(Path repoDir) throws FileNotFoundException {
     Path repomd = repoDir.resolve("repodata").resolve("repomd.xml");
     if (!Files.isRegularFile(repomd)) {
       throw new FileNotFoundException(repomd + " does not exist");
     }
-    RepomdIndex index = RepomdIndex.parse(repomd);
-    Path primary = repoDir.resolve(index.primaryHref()).normalize();
-    if (!Files.isRegularFile(primary)) {
-      throw new FileNotFoundException(primary + " (named by " + repomd + ") does not exist");
+    return repomd;
+  }
+
+  private interface MetadataParser<T> {
+    T parse(InputStream xml, Path file) throws IOException;
+  }
+
+  /**
+   * Streams one metadata file through {@code parser}, decompressed, and checks its checksum against
+   * repomd.xml, so a repository caught mid-update fails loudly.
+   */
+  private static <T> T readVerified(
+      Path repoDir, Path repomd, RepomdIndex.DataFile data, MetadataParser<T> parser)
+      throws IOException {
+    Path file = repoDir.resolve(data.href()).normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new FileNotFoundException(file + " (named by " + repomd + ") does not exist");
     }
-    MessageDigest digest = digestFor(index.checksumType());
-    List<SourcePackage> packages;
-    try (InputStream raw = Files.newInputStream(primary);
+    MessageDigest digest = digestFor(data.checksumType());
+    T result;
+    try (InputStream raw = Files.newInputStream(file);
         DigestInputStream hashed = new DigestInputStream(raw, digest);
-        InputStream xml = MetadataDecompressor.open(hashed, primary)) {
-      packages = new PrimaryParser(repoDir, primary).parse(xml);
+        InputStream xml = MetadataDecompressor.open(hashed, file)) {
+      result = parser.parse(xml, file);
       hashed.transferTo(OutputStream.nullOutputStream()); // whatever the parser left unread
     }
     String actual = HexFormat.of().formatHex(digest.digest());
-    if (!actual.equalsIgnoreCase(index.checksum())) {
+    if (!actual.equalsIgnoreCase(data.checksum())) {
       throw new IOException(
-          primary + " has checksum " + actual + " but " + repomd + " says " + index.checksum());
+          file + " has checksum " + actual + " but " + repomd + " says " + data.checksum());
     }
-    return new YumRepository(repoDir, index.revision(), index.checksum(), packages);
+    return result;
   }
 
   /** repodata names: sha256, sha512, …; {@code sha} is yum's old name for SHA-1. */

@@ -1,0 +1,62 @@
+package org.odcsj.source.repo;
+
+import java.util.List;
+import org.odcsj.output.RpmPackage.Dependency;
+import org.odcsj.selection.Candidate;
+import org.odcsj.selection.Capability;
+import org.odcsj.selection.Evr;
+import org.odcsj.selection.LazySigkey;
+import org.odcsj.selection.Nevra;
+
+/**
+ * Turns a repository's packages into the selection engine's {@link Candidate}s: location = the
+ * RPM's absolute path, sigkey read from its header only if the engine asks.
+ */
+public final class RepoCandidates {
+  private RepoCandidates() {}
+
+  public static List<Candidate> of(YumRepositoryContent content) {
+    return content.packages().stream().map(RepoCandidates::toCandidate).toList();
+  }
+
+  public static Candidate toCandidate(RepoPackage p) {
+    SourcePackage s = p.source();
+    return new Candidate(
+        new Nevra(s.name(), epoch(s.epoch()), s.version(), s.release(), s.arch()),
+        s.file().toAbsolutePath().toString(),
+        s.checksumType(),
+        s.checksum(),
+        p.packageSize(),
+        p.sourcerpm(),
+        capabilities(p.provides()),
+        capabilities(p.requires()),
+        capabilities(p.conflicts()),
+        capabilities(p.obsoletes()),
+        p.files(),
+        LazySigkey.readWith(p::readSigkey));
+  }
+
+  static List<Capability> capabilities(List<Dependency> dependencies) {
+    return dependencies.stream().map(RepoCandidates::capability).toList();
+  }
+
+  static Capability capability(Dependency d) {
+    Capability.Op op = Capability.Op.ofRepodataFlags(d.flags());
+    if (op == null || d.version() == null || d.version().isEmpty()) {
+      return new Capability(d.name(), null, null, d.pre());
+    }
+    return new Capability(
+        d.name(), op, new Evr(epoch(d.epoch()), d.version(), d.release()), d.pre());
+  }
+
+  private static long epoch(String epoch) {
+    if (epoch == null || epoch.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(epoch);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

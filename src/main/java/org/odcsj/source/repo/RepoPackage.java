@@ -1,0 +1,39 @@
+package org.odcsj.source.repo;
+
+import java.io.IOException;
+import java.util.List;
+import org.odcsj.output.RpmHeaderReader;
+import org.odcsj.output.RpmPackage.Dependency;
+
+/**
+ * A package as a source repository's primary and filelists describe it: the {@link SourcePackage}
+ * (NEVRA, file, checksum) plus its size, source RPM, relations (in metadata order, {@code pre}
+ * kept) and every file it owns. The sigkey is not in repodata: {@link #readSigkey()} opens the
+ * RPM's header for it.
+ */
+public record RepoPackage(
+    SourcePackage source,
+    long packageSize,
+    String sourcerpm,
+    List<Dependency> provides,
+    List<Dependency> requires,
+    List<Dependency> conflicts,
+    List<Dependency> obsoletes,
+    List<String> files) {
+
+  public RepoPackage {
+    provides = List.copyOf(provides);
+    requires = List.copyOf(requires);
+    conflicts = List.copyOf(conflicts);
+    obsoletes = List.copyOf(obsoletes);
+    files = List.copyOf(files);
+  }
+
+  /**
+   * The signing key id's last 8 hex digits ({@code ""} when unsigned), read from the RPM's
+   * signature header — the payload is neither read nor hashed.
+   */
+  public String readSigkey() throws IOException {
+    return RpmHeaderReader.read(source.file(), "not-hashed").sigkey();
+  }
+}
