@@ -87,6 +87,15 @@ public class ComposeJson {
     f.put("time_submitted", date(c.getTimeSubmitted()));
     f.put("time_to_expire", date(c.getTimeToExpire()));
     f.put("toplevel_url", string(toplevel));
+    if (c.state() == org.odcsj.compose.ComposeState.GENERATING && c.getProgressPhase() != null) {
+      // Our addition (allowed: extra keys): what a generating compose is doing now.
+      f.put(
+          "progress",
+          Json.createObjectBuilder()
+              .add("percent", c.getProgressPercent() == null ? 0 : c.getProgressPercent())
+              .add("phase", c.getProgressPhase())
+              .build());
+    }
     return f;
   }
 

@@ -130,6 +130,12 @@ public class Compose {
   @Column(name = "removal_requested")
   private boolean removalRequested;
 
+  @Column(name = "progress_phase")
+  private String progressPhase;
+
+  @Column(name = "progress_percent")
+  private Integer progressPercent;
+
   protected Compose() {}
 
   /** A new compose in state {@code wait}. */
@@ -276,6 +282,8 @@ public class Compose {
 
   // The requested lifetime starts counting when generation ends (ODCS rule).
   private void finish(ComposeState to, String reason, Instant now) {
+    this.progressPhase = null;
+    this.progressPercent = null;
     Duration lifetime = Duration.between(timeSubmitted, timeToExpire);
     this.state = to.code();
     this.stateReason = reason;
@@ -444,6 +452,15 @@ public class Compose {
 
   public String getPungiConfigDump() {
     return pungiConfigDump;
+  }
+
+  /** Phase of a generating compose, or null. */
+  public String getProgressPhase() {
+    return progressPhase;
+  }
+
+  public Integer getProgressPercent() {
+    return progressPercent;
   }
 
   public Long getReusedId() {

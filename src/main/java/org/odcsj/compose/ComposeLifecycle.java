@@ -153,6 +153,19 @@ public class ComposeLifecycle {
     return s == null ? "" : s;
   }
 
+  /** Records the progress of a generating compose (no lock: a best-effort display value). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void reportProgress(long composeId, String phase, int percent) {
+    em.createQuery(
+            "update Compose c set c.progressPhase = :phase, c.progressPercent = :percent"
+                + " where c.id = :id and c.state = :generating")
+        .setParameter("phase", phase)
+        .setParameter("percent", percent)
+        .setParameter("id", composeId)
+        .setParameter("generating", ComposeState.GENERATING.code())
+        .executeUpdate();
+  }
+
   /**
    * {@code wait → generating} under a row lock. Empty when the compose is gone or no longer waiting
    * (cancelled, or a redelivered message): the caller then does nothing.

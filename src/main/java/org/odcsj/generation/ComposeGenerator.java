@@ -36,35 +36,51 @@ public class ComposeGenerator {
     GenerationJob job = claimed.get();
     ComposeTree tree = new ComposeTree(config.targetDirFor(job.targetDir()), composeId);
     Instant start = Instant.now();
-    try {
-      BuiltCompose built =
-          switch (job.sourceType()) {
-            case REPO -> repoBuilder.build(job, tree, config.targetDirUrl());
-            default ->
-                throw new GenerationException(
-                    "source type " + job.sourceType().wireName() + " is not supported yet");
-          };
-      tree.publish();
-      if (lifecycle.markDone(composeId, built.kojiEvent(), built.sourceFingerprint())) {
-        timings.record(true, Duration.between(start, Instant.now()));
-        LOG.info(
-            () ->
-                "Compose "
-                    + composeId
-                    + " done in "
-                    + Duration.between(start, Instant.now()).toMillis()
-                    + " ms");
-      } else {
-        // Cancelled while we generated: its files must not stay published.
-        tree.delete();
-        LOG.info(() -> "Compose " + composeId + " left generating meanwhile; output discarded");
+    try (GenerationLog log =
+        new GenerationLog(
+            tree.log(), (phase, percent) -> lifecycle.reportProgress(composeId, phase, percent))) {
+      log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
+      try {
+        BuiltCompose built = build(job, tree, log);
+        log.phase("publishing", 95);
+        tree.publish();
+        log.info("Compose " + composeId + " published with " + built.packageCount() + " packages");
+        finish(composeId, tree, built, start);
+      } catch (GenerationException e) {
+        log.info("FAILED: " + e.getMessage());
+        fail(tree, composeId, e.getMessage(), null);
+        timings.record(false, Duration.between(start, Instant.now()));
       }
-    } catch (GenerationException e) {
-      fail(tree, composeId, e.getMessage(), null);
-      timings.record(false, Duration.between(start, Instant.now()));
     } catch (Exception e) {
       fail(tree, composeId, e.toString(), e);
       timings.record(false, Duration.between(start, Instant.now()));
+    }
+  }
+
+  private BuiltCompose build(GenerationJob job, ComposeTree tree, GenerationLog log)
+      throws GenerationException, java.io.IOException {
+    return switch (job.sourceType()) {
+      case REPO -> repoBuilder.build(job, tree, config.targetDirUrl(), log);
+      default ->
+          throw new GenerationException(
+              "source type " + job.sourceType().wireName() + " is not supported yet");
+    };
+  }
+
+  private void finish(long composeId, ComposeTree tree, BuiltCompose built, Instant start) {
+    if (lifecycle.markDone(composeId, built.kojiEvent(), built.sourceFingerprint())) {
+      timings.record(true, Duration.between(start, Instant.now()));
+      LOG.info(
+          () ->
+              "Compose "
+                  + composeId
+                  + " done in "
+                  + Duration.between(start, Instant.now()).toMillis()
+                  + " ms");
+    } else {
+      // Cancelled while we generated: its files must not stay published.
+      tree.delete();
+      LOG.info(() -> "Compose " + composeId + " left generating meanwhile; output discarded");
     }
   }
 

@@ -26,15 +26,27 @@ public class RepoComposeBuilder {
 
   private static final Logger LOG = Logger.getLogger(RepoComposeBuilder.class.getName());
 
-  BuiltCompose build(GenerationJob job, ComposeTree tree, String targetDirUrl)
+  BuiltCompose build(GenerationJob job, ComposeTree tree, String targetDirUrl, GenerationLog log)
       throws GenerationException, IOException {
+    log.phase("reading source repositories", 5);
     List<YumRepository> sources = new ArrayList<>();
     for (String token : job.source().split("\\s+")) {
-      sources.add(read(Path.of(token)));
+      YumRepository repo = read(Path.of(token));
+      log.info(
+          "Read "
+              + repo.packages().size()
+              + " packages from "
+              + token
+              + " (revision "
+              + repo.revision()
+              + ")");
+      sources.add(repo);
     }
     tree.prepareStaging();
     int count = 0;
+    int done = 0;
     for (String arch : job.arches()) {
+      log.phase("writing the " + arch + " repository", 10 + 80 * done++ / job.arches().size());
       RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
       List<Path> files = new ArrayList<>();
       for (YumRepository source : sources) {
@@ -46,6 +58,8 @@ public class RepoComposeBuilder {
       }
       writer.addPackages(files); // headers are read in parallel
       writer.finish();
+      log.info(
+          arch + ": " + files.size() + " packages (" + arch + " and noarch), repodata written");
       count += files.size();
     }
     String resultRepo = targetDirUrl + tree.name() + "/compose/Temporary";

@@ -61,6 +61,18 @@ public final class ComposeTree {
     return stagingTemporary().resolve(name() + ".repo");
   }
 
+  /**
+   * The generation log. It lives beside the tree while the compose generates (so it can be followed
+   * before the tree is published) and is linked into the tree as {@code compose/logs/odcs.log} and
+   * {@code pungi-stderr.log} (where the ODCS client looks) on publish.
+   */
+  public Path log() {
+    return targetDir.resolve(LOGS_DIR).resolve(name() + ".log");
+  }
+
+  /** Hidden directory of generation logs. */
+  public static final String LOGS_DIR = ".logs";
+
   /** A fresh, empty staging directory (left-overs of an earlier attempt are removed). */
   public Path prepareStaging() throws IOException {
     deleteRecursively(staging());
@@ -70,6 +82,11 @@ public final class ComposeTree {
 
   /** Renames the staging tree into place and points {@code latest-odcs-<id>-1} at it. */
   public void publish() throws IOException {
+    if (Files.exists(log())) {
+      Path logs = Files.createDirectories(staging().resolve("compose").resolve("logs"));
+      Files.createLink(logs.resolve("odcs.log"), log());
+      Files.createLink(staging().resolve("pungi-stderr.log"), log());
+    }
     deleteRecursively(published());
     Files.move(staging(), published(), StandardCopyOption.ATOMIC_MOVE);
     Path link = latestLink();
@@ -86,6 +103,7 @@ public final class ComposeTree {
     try {
       Files.deleteIfExists(latestLink());
       deleteRecursively(published());
+      Files.deleteIfExists(log());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete " + published(), e);
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.odcsj.config.OdcsConfig;
+import org.odcsj.output.ComposeTree;
 
 /**
  * Serves the target directory read-only at {@code /composes/}, so result_repo and result_repofile
@@ -45,6 +46,7 @@ public class ComposeTreeServlet extends HttpServlet {
       return;
     }
     Path file = root.resolve(relative.substring(1)).normalize();
+    file = liveLogFallback(root, relative, file);
     if (!file.startsWith(root) || !Files.exists(file)) {
       resp.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -58,6 +60,21 @@ public class ComposeTreeServlet extends HttpServlet {
       return;
     }
     sendFile(file, req, resp);
+  }
+
+  private static final java.util.regex.Pattern LOG_PATH =
+      java.util.regex.Pattern.compile("/(odcs-\\d+)/(pungi-stderr\\.log|compose/logs/odcs\\.log)");
+
+  /**
+   * Until a compose is published (and when it failed) its log exists only beside the tree: serve it
+   * under the compose's URLs anyway, so the client's {@code --watch} can follow it.
+   */
+  private static Path liveLogFallback(Path root, String relative, Path file) {
+    var m = LOG_PATH.matcher(relative);
+    if (Files.exists(file) || !m.matches()) {
+      return file;
+    }
+    return root.resolve(ComposeTree.LOGS_DIR).resolve(m.group(1) + ".log");
   }
 
   private static void sendFile(Path file, HttpServletRequest req, HttpServletResponse resp)
