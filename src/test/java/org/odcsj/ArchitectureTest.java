@@ -24,7 +24,7 @@ class ArchitectureTest {
   static final ArchRule engineHasNoContainerDependency =
       noClasses()
           .that()
-          .resideInAnyPackage("org.odcsj.output..", "org.odcsj.source..")
+          .resideInAnyPackage("org.odcsj.output..", "org.odcsj.source..", "org.odcsj.selection..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("jakarta..", "org.eclipse.microprofile..");

@@ -127,10 +127,11 @@ public class ComposeRequestParser {
       value = body.get("seconds-to-live");
     }
     long requested;
-    if (value == null || value == JsonValue.NULL || value == JsonValue.FALSE) {
+    if (value == null || value == JsonValue.NULL) {
       requested = 0;
-    } else if (value == JsonValue.TRUE) {
-      requested = 1;
+    } else if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+      throw ApiException.badRequest(
+          "\"seconds_to_live\" must be a positive integer, not a boolean");
     } else if (value instanceof JsonNumber n && n.isIntegral()) {
       requested =
           n.bigIntegerValue()

@@ -23,6 +23,13 @@ public class TrailingSlashRedirect implements ContainerRequestFilter {
     if (path.startsWith("/")) {
       path = path.substring(1);
     }
+    if (path.matches("composes/[0-9]+/")) {
+      // A compose URL has no trailing slash; JAX-RS matching would otherwise accept one.
+      request.abortWith(
+          ErrorEnvelope.of(
+              Response.Status.NOT_FOUND, "The requested URL was not found on the server."));
+      return;
+    }
     if (COLLECTIONS.contains(path)) {
       var target =
           request

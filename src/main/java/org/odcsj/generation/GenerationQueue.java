@@ -3,8 +3,10 @@ package org.odcsj.generation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.odcsj.compose.ComposeQueued;
 
 /**
@@ -15,8 +17,8 @@ import org.odcsj.compose.ComposeQueued;
 @ApplicationScoped
 public class GenerationQueue {
 
-  /** The Artemis queue the generation MDB consumes. */
-  public static final String QUEUE = "odcs.compose.generate";
+  /** The default name of the Artemis queue the generation MDB consumes. */
+  public static final String DEFAULT_QUEUE = "odcs.compose.generate";
 
   /** JMS property carrying the compose id. */
   public static final String COMPOSE_ID = "compose_id";
@@ -24,12 +26,16 @@ public class GenerationQueue {
   @Resource(lookup = GenerationRequestListener.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
 
+  @Inject
+  @ConfigProperty(name = "odcs.generation.queue", defaultValue = DEFAULT_QUEUE)
+  String queue;
+
   void enqueue(@Observes ComposeQueued queued) {
     try (JMSContext context = connectionFactory.createContext()) {
       context
           .createProducer()
           .setProperty(COMPOSE_ID, queued.composeId())
-          .send(context.createQueue(QUEUE), Long.toString(queued.composeId()));
+          .send(context.createQueue(queue), Long.toString(queued.composeId()));
     }
   }
 }

@@ -37,7 +37,7 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(
           propertyName = "destination",
-          propertyValue = GenerationQueue.QUEUE),
+          propertyValue = "${MPCONFIG=odcs.generation.queue}"),
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),

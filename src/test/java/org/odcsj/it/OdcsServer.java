@@ -102,6 +102,12 @@ public class OdcsServer implements BeforeAllCallback {
     env.put("ODCS_BROKER_USER", TestEnvironment.BROKER_USER);
     env.put("ODCS_BROKER_PASSWORD", TestEnvironment.BROKER_PASSWORD);
     env.put("ODCS_GENERATION_MAX_CONCURRENT", "2");
+    // Instances on one broker must share one database: give each its own queue and topic.
+    env.put(
+        "ODCS_GENERATION_QUEUE", "odcs.compose.generate" + (name.equals(MAIN) ? "" : "." + name));
+    env.put(
+        "ODCS_MESSAGING_TOPIC",
+        "odcs.compose.state-changed" + (name.equals(MAIN) ? "" : "." + name));
     env.put("ODCS_TARGET_DIR", targetDir.toString());
     env.put("ODCS_TARGET_DIR_URL", baseUrl + "/composes/");
     env.put("ODCS_REPO_ALLOWED_ROOTS", infra.itDir().resolve("repos").toString());

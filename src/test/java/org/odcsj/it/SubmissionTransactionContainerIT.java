@@ -55,7 +55,7 @@ class SubmissionTransactionContainerIT {
   @RunAsClient
   void recordBrokerCountersBefore() throws Exception {
     var broker = TestEnvironment.current().broker();
-    messagesAddedBefore = broker.messagesAdded(GenerationQueue.QUEUE);
+    messagesAddedBefore = broker.messagesAdded(GenerationQueue.DEFAULT_QUEUE);
     broker.subscribe(STATE_CHANGED, SUBSCRIPTION);
   }
 
@@ -85,7 +85,7 @@ class SubmissionTransactionContainerIT {
         "a rolled-back change publishes nothing: " + events);
     assertEquals(
         messagesAddedBefore + 1,
-        infra.broker().messagesAdded(GenerationQueue.QUEUE),
+        infra.broker().messagesAdded(GenerationQueue.DEFAULT_QUEUE),
         "exactly one generation message (the committed one) may have been sent");
     try (Connection db = infra.postgres().connect("odcs_container");
         ResultSet rs =
