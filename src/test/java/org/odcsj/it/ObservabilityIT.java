@@ -45,6 +45,13 @@ class ObservabilityIT {
   }
 
   @Test
+  void serverMetricsOfMicroProfileAreServedToo() {
+    var reply = api.get("/metrics");
+    assertEquals(200, reply.status(), reply.body());
+    assertTrue(reply.body().contains("mp_scope=\"base\""), reply.body());
+  }
+
+  @Test
   void readyOnlyWhileTheDatabaseAnswers() throws Exception {
     var ready = api.get("/health/ready");
     assertEquals(200, ready.status(), ready.body());
