@@ -213,6 +213,22 @@ public class Compose {
     return c;
   }
 
+  /**
+   * {@code generating → done} by reusing an older done compose with the same inputs: this compose
+   * points at the other's tree and both live until the later of their expiry times.
+   */
+  public void reuse(Compose older, Instant now) {
+    requireState(ComposeState.GENERATING);
+    finish(ComposeState.DONE, "Compose is generated successfully", now);
+    this.reusedId = older.getId();
+    this.pungiComposeId = older.getPungiComposeId();
+    this.kojiEvent = older.getKojiEvent();
+    this.sourceFingerprint = older.getSourceFingerprint();
+    Instant later = timeToExpire.isAfter(older.timeToExpire) ? timeToExpire : older.timeToExpire;
+    this.timeToExpire = later;
+    older.timeToExpire = later;
+  }
+
   /** Extends the lifetime to {@code until}; never shortens it. */
   public void extendTo(Instant until) {
     if (until.isAfter(timeToExpire)) {

@@ -181,6 +181,48 @@ public class ComposeLifecycle {
     return Optional.of(GenerationJob.of(compose));
   }
 
+  /**
+   * Answers a generating compose with an older {@code done}, unexpired compose of the same inputs
+   * and source fingerprint, unless {@code no_reuse}. Returns the reused compose's id.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Optional<Long> reuseIfPossible(long composeId, String sourceFingerprint) {
+    Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
+    if (compose == null
+        || compose.state() != ComposeState.GENERATING
+        || (compose.getFlags() & ComposeFlag.NO_REUSE.bit()) != 0
+        || compose.sourceType() == SourceType.RAW_CONFIG) {
+      return Optional.empty();
+    }
+    compose.recordResolvedSource(compose.getKojiEvent(), sourceFingerprint);
+    Instant now = Instant.now();
+    List<Compose> older =
+        em.createQuery(
+                "select c from Compose c where c.id < :id and c.state = :done"
+                    + " and c.reusedId is null and c.sourceType = :type and c.source = :source"
+                    + " and c.sourceFingerprint = :fingerprint and c.timeToExpire > :now"
+                    + " order by c.id desc",
+                Compose.class)
+            .setParameter("id", composeId)
+            .setParameter("done", ComposeState.DONE.code())
+            .setParameter("type", compose.sourceType().code())
+            .setParameter("source", compose.getSource())
+            .setParameter("fingerprint", sourceFingerprint)
+            .setParameter("now", now)
+            .setMaxResults(50)
+            .getResultList();
+    for (Compose candidate : older) {
+      if (ReuseCandidates.sameInputs(compose, candidate)) {
+        em.lock(candidate, LockModeType.PESSIMISTIC_WRITE);
+        compose.reuse(candidate, now);
+        stateChanged.fire(new ComposeStateChanged(compose));
+        LOG.info(() -> "Compose " + composeId + " reuses compose " + candidate.getId());
+        return Optional.of(candidate.getId());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** {@code generating → done}; false when the compose left {@code generating} meanwhile. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean markDone(long composeId, Long kojiEvent, String sourceFingerprint) {

@@ -41,6 +41,15 @@ public class ComposeGenerator {
             tree.log(), (phase, percent) -> lifecycle.reportProgress(composeId, phase, percent))) {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
+        if (job.sourceType() == org.odcsj.compose.SourceType.REPO) {
+          Optional<Long> reused =
+              lifecycle.reuseIfPossible(composeId, repoBuilder.fingerprint(job));
+          if (reused.isPresent()) {
+            log.info("Reusing compose " + reused.get() + ": same inputs, same source metadata");
+            timings.record(true, Duration.between(start, Instant.now()));
+            return;
+          }
+        }
         BuiltCompose built = build(job, tree, log);
         log.phase("publishing", 95);
         tree.publish();

@@ -81,6 +81,24 @@ public class RepoComposeBuilder {
         count);
   }
 
+  /** The fingerprint of the job's sources (reuse compares it), from their repomd.xml only. */
+  String fingerprint(GenerationJob job) throws GenerationException, IOException {
+    List<String> prints = new ArrayList<>();
+    for (String token : job.source().split("\\s+")) {
+      Path dir = Path.of(token);
+      if (!Files.isDirectory(dir)) {
+        throw new GenerationException("source repository " + dir + " does not exist");
+      }
+      try {
+        prints.add(YumRepositoryReader.fingerprint(dir));
+      } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        throw new GenerationException(
+            "source repository " + dir + " is not a yum repository (no repodata/repomd.xml)", e);
+      }
+    }
+    return String.join(" ", prints);
+  }
+
   private Selection select(GenerationJob job, List<Candidate> candidates, GenerationLog log)
       throws GenerationException, IOException {
     log.phase("selecting packages", 20);

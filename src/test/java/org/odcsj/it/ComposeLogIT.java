@@ -32,7 +32,7 @@ class ComposeLogIT {
         api.submit(
                 "{\"source\": {\"type\": \"repo\", \"source\": \""
                     + HelloRepo.path()
-                    + "\"}, \"arches\": [\"x86_64\", \"i686\"]}")
+                    + "\"}, \"arches\": [\"x86_64\", \"i686\"], \"flags\": [\"no_reuse\"]}")
             .getJsonNumber("id")
             .longValue();
     JsonObject done = api.awaitState(id, TIMEOUT, "done", "failed");

@@ -52,7 +52,8 @@ class RepoComposeIT {
         api.submit(
             "{\"source\": {\"type\": \"repo\", \"source\": \""
                 + sourceRepo
-                + "\"}, \"arches\": [\"x86_64\", \"i686\"], \"seconds_to_live\": 3600}");
+                + "\"}, \"arches\": [\"x86_64\", \"i686\"], \"seconds_to_live\": 3600,"
+                + " \"flags\": [\"no_reuse\"]}");
     long id = created.getJsonNumber("id").longValue();
     assertEquals("wait", created.getString("state_name"));
     assertEquals("unknown", created.getString("owner"));
@@ -203,7 +204,7 @@ class RepoComposeIT {
     return api.submit(
             "{\"source\": {\"type\": \"repo\", \"source\": \""
                 + sourceRepo
-                + "\"}, \"seconds_to_live\": "
+                + "\"}, \"flags\": [\"no_reuse\"], \"seconds_to_live\": "
                 + secondsToLive
                 + "}")
         .getJsonNumber("id")

@@ -147,6 +147,18 @@ public final class YumRepositoryReader {
     return result;
   }
 
+  /**
+   * The fingerprint {@link #read} would report (the primary metadata's checksum), from repomd.xml
+   * alone: a cheap way to tell whether a repository changed.
+   */
+  public static String fingerprint(Path repoDir) throws IOException {
+    Path repomd = repoDir.resolve("repodata").resolve("repomd.xml");
+    if (!Files.isRegularFile(repomd)) {
+      throw new FileNotFoundException(repomd + " does not exist");
+    }
+    return RepomdIndex.parse(repomd).checksum();
+  }
+
   /** repodata names: sha256, sha512, …; {@code sha} is yum's old name for SHA-1. */
   private static MessageDigest digestFor(String type) throws IOException {
     String t = type == null ? "sha256" : type.toLowerCase(Locale.ROOT);
