@@ -130,6 +130,9 @@ public class Compose {
   @Column(name = "removal_requested")
   private boolean removalRequested;
 
+  @Column(name = "regenerated_from")
+  private Long regeneratedFrom;
+
   @Column(name = "progress_phase")
   private String progressPhase;
 
@@ -207,6 +210,7 @@ public class Compose {
     c.baseModuleBrStreamVersionGte = baseModuleBrStreamVersionGte;
     c.sigkeys = newSigkeys;
     c.respinOf = pungiComposeId;
+    c.regeneratedFrom = id;
     c.state = ComposeState.WAIT.code();
     c.timeSubmitted = now;
     c.timeToExpire = now.plusSeconds(ttl);
@@ -477,6 +481,11 @@ public class Compose {
 
   public Integer getProgressPercent() {
     return progressPercent;
+  }
+
+  /** The compose this one is a regenerated copy of, or null. */
+  public Long getRegeneratedFrom() {
+    return regeneratedFrom;
   }
 
   public Long getReusedId() {

@@ -149,6 +149,23 @@ public class ComposeLifecycle {
     return related;
   }
 
+  // A regenerated copy with the original's sigkeys gets exactly the original's NEVRAs.
+  private List<String> pinnedPackages(Compose compose) {
+    if (compose.getRegeneratedFrom() == null) {
+      return List.of();
+    }
+    Compose original = em.find(Compose.class, compose.getRegeneratedFrom());
+    ComposePackageList list = em.find(ComposePackageList.class, compose.getRegeneratedFrom());
+    if (original == null
+        || list == null
+        || !nullToEmpty(original.getSigkeys()).equals(nullToEmpty(compose.getSigkeys()))
+        || !java.util.Objects.equals(original.getBuilds(), compose.getBuilds())
+        || !java.util.Objects.equals(original.getModules(), compose.getModules())) {
+      return List.of();
+    }
+    return list.archNevras();
+  }
+
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;
   }
@@ -178,7 +195,7 @@ public class ComposeLifecycle {
     }
     compose.startGenerating(Instant.now());
     stateChanged.fire(new ComposeStateChanged(compose));
-    return Optional.of(GenerationJob.of(compose));
+    return Optional.of(GenerationJob.of(compose, pinnedPackages(compose)));
   }
 
   /**
@@ -225,11 +242,13 @@ public class ComposeLifecycle {
 
   /** {@code generating → done}; false when the compose left {@code generating} meanwhile. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public boolean markDone(long composeId, Long kojiEvent, String sourceFingerprint) {
+  public boolean markDone(
+      long composeId, Long kojiEvent, String sourceFingerprint, List<String> archNevras) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
     if (compose == null || compose.state() != ComposeState.GENERATING) {
       return false;
     }
+    em.persist(new ComposePackageList(composeId, archNevras));
     compose.recordResolvedSource(kojiEvent, sourceFingerprint);
     compose.finishDone(Instant.now());
     stateChanged.fire(new ComposeStateChanged(compose));

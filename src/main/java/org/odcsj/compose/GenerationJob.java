@@ -18,13 +18,19 @@ public record GenerationJob(
     int flags,
     List<String> multilibArches,
     int multilibMethod,
-    List<String> lookasideRepos) {
+    List<String> lookasideRepos,
+    List<String> pinnedPackages) {
 
   public boolean hasFlag(ComposeFlag flag) {
     return (flags & flag.bit()) != 0;
   }
 
-  static GenerationJob of(Compose c) {
+  /** True when the compose must contain exactly {@link #pinnedPackages} (a regeneration). */
+  public boolean pinned() {
+    return !pinnedPackages.isEmpty();
+  }
+
+  static GenerationJob of(Compose c, List<String> pinnedPackages) {
     return new GenerationJob(
         c.getId(),
         c.sourceType(),
@@ -36,7 +42,8 @@ public record GenerationJob(
         c.getFlags(),
         tokens(c.getMultilibArches()),
         c.getMultilibMethod(),
-        tokens(c.getLookasideRepos()));
+        tokens(c.getLookasideRepos()),
+        pinnedPackages);
   }
 
   private static List<String> tokens(String joined) {

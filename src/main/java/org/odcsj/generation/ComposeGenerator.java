@@ -41,7 +41,7 @@ public class ComposeGenerator {
             tree.log(), (phase, percent) -> lifecycle.reportProgress(composeId, phase, percent))) {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
-        if (job.sourceType() == org.odcsj.compose.SourceType.REPO) {
+        if (job.sourceType() == org.odcsj.compose.SourceType.REPO && !job.pinned()) {
           Optional<Long> reused =
               lifecycle.reuseIfPossible(composeId, repoBuilder.fingerprint(job));
           if (reused.isPresent()) {
@@ -77,7 +77,8 @@ public class ComposeGenerator {
   }
 
   private void finish(long composeId, ComposeTree tree, BuiltCompose built, Instant start) {
-    if (lifecycle.markDone(composeId, built.kojiEvent(), built.sourceFingerprint())) {
+    if (lifecycle.markDone(
+        composeId, built.kojiEvent(), built.sourceFingerprint(), built.archNevras())) {
       timings.record(true, Duration.between(start, Instant.now()));
       LOG.info(
           () ->

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeFlag;
@@ -55,15 +57,18 @@ public class RepoComposeBuilder {
       sources.add(content);
       candidates.addAll(RepoCandidates.of(content));
     }
-    Selection selection = select(job, candidates, log);
+    Map<String, List<Candidate>> chosen =
+        job.pinned() ? pinned(job, candidates, log) : selected(job, candidates, log);
     tree.prepareStaging();
     int count = 0;
     int done = 0;
+    List<String> archNevras = new ArrayList<>();
     for (String arch : job.arches()) {
       log.phase("writing the " + arch + " repository", 30 + 60 * done++ / job.arches().size());
       RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
-      List<Path> files =
-          selection.packages(arch).stream().map(p -> Path.of(p.candidate().location())).toList();
+      List<Candidate> packages = chosen.getOrDefault(arch, List.of());
+      packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
+      List<Path> files = packages.stream().map(c -> Path.of(c.location())).toList();
       writer.addPackages(files); // headers are read in parallel
       writer.finish();
       log.info(arch + ": " + files.size() + " packages, repodata written");
@@ -78,7 +83,8 @@ public class RepoComposeBuilder {
         revisionAsEvent(first.revision()),
         String.join(
             " ", sources.stream().map(s -> String.valueOf(s.repository().fingerprint())).toList()),
-        count);
+        count,
+        archNevras);
   }
 
   /** The fingerprint of the job's sources (reuse compares it), from their repomd.xml only. */
@@ -97,6 +103,43 @@ public class RepoComposeBuilder {
       }
     }
     return String.join(" ", prints);
+  }
+
+  private Map<String, List<Candidate>> selected(
+      GenerationJob job, List<Candidate> candidates, GenerationLog log)
+      throws GenerationException, IOException {
+    Selection selection = select(job, candidates, log);
+    Map<String, List<Candidate>> byArch = new LinkedHashMap<>();
+    for (String arch : job.arches()) {
+      byArch.put(arch, selection.packages(arch).stream().map(p -> p.candidate()).toList());
+    }
+    return byArch;
+  }
+
+  /** A regeneration: exactly the NEVRAs the original compose had, per arch. */
+  private static Map<String, List<Candidate>> pinned(
+      GenerationJob job, List<Candidate> candidates, GenerationLog log) throws GenerationException {
+    log.phase("selecting the packages of the original compose", 20);
+    Map<String, Candidate> byNevra = new LinkedHashMap<>();
+    candidates.forEach(c -> byNevra.putIfAbsent(c.nevra().toString(), c));
+    Map<String, List<Candidate>> byArch = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String line : job.pinnedPackages()) {
+      String[] archNevra = line.split(" ", 2);
+      Candidate c = byNevra.get(archNevra[1]);
+      if (c == null) {
+        missing.add(archNevra[1]);
+      } else {
+        byArch.computeIfAbsent(archNevra[0], a -> new ArrayList<>()).add(c);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new GenerationException(
+          "the source no longer has these packages of the original compose: "
+              + String.join(", ", new java.util.TreeSet<>(missing)));
+    }
+    log.info("Regenerating " + job.pinnedPackages().size() + " packages of the original compose");
+    return byArch;
   }
 
   private Selection select(GenerationJob job, List<Candidate> candidates, GenerationLog log)

@@ -53,6 +53,8 @@ public class TestEnvironment implements BeforeAllCallback {
 
     static Infrastructure start() throws Exception {
       Path itDir = Files.createDirectories(Path.of(System.getProperty("odcs.it.dir")));
+      // Source repositories are built by the tests of this run: never reuse an earlier run's.
+      org.odcsj.it.infra.PostgresBinaries.deleteTree(itDir.resolve("repos"));
       LocalPostgres pg = LocalPostgres.start(itDir, Integer.getInteger("odcs.it.pg.port"));
       pg.createDatabase("odcs_http", "odcs", "odcs");
       pg.createDatabase("odcs_container", "odcs", "odcs");
