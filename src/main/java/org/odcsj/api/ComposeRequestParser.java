@@ -215,6 +215,15 @@ public class ComposeRequestParser {
   private void checkRepoPaths(List<String> paths) {
     List<Path> roots = config.repoAllowedRoots();
     for (String p : paths) {
+      if (p.startsWith("http://") || p.startsWith("https://")) {
+        if (config.repoAllowedUrlPrefixes().stream().noneMatch(p::startsWith)) {
+          throw ApiException.badRequest(
+              "Repository URL \""
+                  + p
+                  + "\" is not under an allowed root (odcs.repo.allowed-roots)");
+        }
+        continue;
+      }
       Path path = Path.of(p);
       if (!path.isAbsolute()) {
         throw ApiException.badRequest("Repository path \"" + p + "\" must be absolute");

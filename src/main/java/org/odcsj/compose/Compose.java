@@ -278,6 +278,11 @@ public class Compose {
     this.sourceFingerprint = fingerprint;
   }
 
+  /** The productmd compose id written into the compose's metadata. */
+  public void recordPungiComposeId(String pungiComposeId) {
+    this.pungiComposeId = pungiComposeId;
+  }
+
   public void finishDone(Instant now) {
     requireState(ComposeState.GENERATING);
     finish(ComposeState.DONE, "Compose is generated successfully", now);

@@ -243,13 +243,18 @@ public class ComposeLifecycle {
   /** {@code generating → done}; false when the compose left {@code generating} meanwhile. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean markDone(
-      long composeId, Long kojiEvent, String sourceFingerprint, List<String> archNevras) {
+      long composeId,
+      Long kojiEvent,
+      String sourceFingerprint,
+      List<String> archNevras,
+      String pungiComposeId) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
     if (compose == null || compose.state() != ComposeState.GENERATING) {
       return false;
     }
     em.persist(new ComposePackageList(composeId, archNevras));
     compose.recordResolvedSource(kojiEvent, sourceFingerprint);
+    compose.recordPungiComposeId(pungiComposeId);
     compose.finishDone(Instant.now());
     stateChanged.fire(new ComposeStateChanged(compose));
     return true;

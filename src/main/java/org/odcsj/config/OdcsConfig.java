@@ -48,8 +48,18 @@ public class OdcsConfig {
   /** Directories a repo source may be under; empty means no local repository is allowed. */
   public List<Path> repoAllowedRoots() {
     return list("odcs.repo.allowed-roots", List.of()).stream()
+        .filter(p -> !isUrl(p))
         .map(p -> Path.of(p).toAbsolutePath().normalize())
         .toList();
+  }
+
+  /** URL prefixes ({@code http(s)://…}) in {@code odcs.repo.allowed-roots}: remote repo sources. */
+  public List<String> repoAllowedUrlPrefixes() {
+    return list("odcs.repo.allowed-roots", List.of()).stream().filter(OdcsConfig::isUrl).toList();
+  }
+
+  private static boolean isUrl(String root) {
+    return root.startsWith("http://") || root.startsWith("https://");
   }
 
   public long secondsToLive() {

@@ -78,7 +78,11 @@ public class ComposeGenerator {
 
   private void finish(long composeId, ComposeTree tree, BuiltCompose built, Instant start) {
     if (lifecycle.markDone(
-        composeId, built.kojiEvent(), built.sourceFingerprint(), built.archNevras())) {
+        composeId,
+        built.kojiEvent(),
+        built.sourceFingerprint(),
+        built.archNevras(),
+        built.pungiComposeId())) {
       timings.record(true, Duration.between(start, Instant.now()));
       LOG.info(
           () ->

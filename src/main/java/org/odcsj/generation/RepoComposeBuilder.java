@@ -2,35 +2,46 @@ package org.odcsj.generation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.config.OdcsConfig;
+import org.odcsj.output.ComposeIdentity;
+import org.odcsj.output.ComposeMetadata;
 import org.odcsj.output.ComposeTree;
+import org.odcsj.output.PlacedPackage;
 import org.odcsj.output.RepoFile;
 import org.odcsj.output.RepositoryWriter;
+import org.odcsj.output.RpmPackage;
 import org.odcsj.selection.Candidate;
 import org.odcsj.selection.Selection;
 import org.odcsj.selection.SelectionException;
 import org.odcsj.selection.SelectionRequest;
 import org.odcsj.selection.Selector;
-import org.odcsj.source.repo.RepoCandidates;
-import org.odcsj.source.repo.YumRepositoryContent;
-import org.odcsj.source.repo.YumRepositoryReader;
+import org.odcsj.source.repo.PackageFetcher;
+import org.odcsj.source.repo.RepoLocation;
+import org.odcsj.source.repo.RepoSnapshot;
+import org.odcsj.source.repo.YumRepositories;
 
 /**
- * Builds the tree of a {@code repo} compose into the staging area: reads the source repositories,
- * selects the packages (ODCS/Pungi rules: packages, arches, multilib, sigkeys, dependencies,
- * lookaside), writes one repository per arch with fresh repodata, and the .repo file.
+ * Builds the tree of a {@code repo} compose into the staging area: reads the source repositories
+ * (local directories or http(s) URLs), selects the packages (ODCS/Pungi rules: packages, arches,
+ * multilib, sigkeys, dependencies, lookaside — or exactly the original's NEVRAs when regenerating),
+ * fetches remote packages once, writes one repository per arch with fresh repodata, the productmd
+ * metadata and the .repo file.
  */
 @ApplicationScoped
 public class RepoComposeBuilder {
@@ -41,108 +52,83 @@ public class RepoComposeBuilder {
 
   BuiltCompose build(GenerationJob job, ComposeTree tree, String targetDirUrl, GenerationLog log)
       throws GenerationException, IOException {
+    PackageFetcher fetcher = new PackageFetcher();
     log.phase("reading source repositories", 5);
     List<Candidate> candidates = new ArrayList<>();
-    List<YumRepositoryContent> sources = new ArrayList<>();
+    List<RepoSnapshot> sources = new ArrayList<>();
     for (String token : job.source().split("\\s+")) {
-      YumRepositoryContent content = read(Path.of(token), "source repository");
+      RepoSnapshot snapshot = read(token, "source repository", fetcher);
       log.info(
           "Read "
-              + content.packages().size()
+              + snapshot.candidates().size()
               + " packages from "
-              + token
+              + RepoLocation.redact(token)
               + " (revision "
-              + content.repository().revision()
+              + snapshot.revision()
               + ")");
-      sources.add(content);
-      candidates.addAll(RepoCandidates.of(content));
+      sources.add(snapshot);
+      candidates.addAll(snapshot.candidates());
     }
     Map<String, List<Candidate>> chosen =
-        job.pinned() ? pinned(job, candidates, log) : selected(job, candidates, log);
+        job.pinned() ? pinned(job, candidates, log) : selected(job, candidates, fetcher, log);
     tree.prepareStaging();
     int count = 0;
     int done = 0;
     List<String> archNevras = new ArrayList<>();
-    for (String arch : job.arches()) {
-      log.phase("writing the " + arch + " repository", 30 + 60 * done++ / job.arches().size());
-      RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
-      List<Candidate> packages = chosen.getOrDefault(arch, List.of());
-      packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
-      List<Path> files = packages.stream().map(c -> Path.of(c.location())).toList();
-      writer.addPackages(files); // headers are read in parallel
-      writer.finish();
-      log.info(arch + ": " + files.size() + " packages, repodata written");
-      count += files.size();
+    Map<String, List<PlacedPackage>> placed = new LinkedHashMap<>();
+    try {
+      for (String arch : job.arches()) {
+        log.phase("writing the " + arch + " repository", 30 + 60 * done++ / job.arches().size());
+        List<Candidate> packages = chosen.getOrDefault(arch, List.of());
+        packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
+        List<Path> files = fetcher.materialize(packages, tree.downloads());
+        RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
+        List<RpmPackage> written = writer.addPackages(files); // headers read in parallel
+        writer.finish();
+        List<PlacedPackage> inArch = new ArrayList<>(written.size());
+        for (int i = 0; i < written.size(); i++) {
+          String href = RepositoryWriter.hrefFor(files.get(i).getFileName().toString());
+          inArch.add(PlacedPackage.inRepository(arch, written.get(i).identityOnly(), href));
+        }
+        placed.put(arch, inArch);
+        log.info(arch + ": " + files.size() + " packages, repodata written");
+        count += files.size();
+      }
+    } finally {
+      deleteTree(tree.downloads());
     }
+    ComposeIdentity identity = ComposeIdentity.test(job.composeId(), LocalDate.now(ZoneOffset.UTC));
+    ComposeMetadata.write(ComposeMetadata.directory(tree), identity, placed);
+    log.info("Wrote compose metadata for " + identity.composeId());
     String resultRepo = targetDirUrl + tree.name() + "/compose/Temporary";
     RepoFile.write(tree.stagingRepoFile(), tree.name(), resultRepo);
     int written = count;
     LOG.info(() -> "Compose " + job.composeId() + ": " + written + " packages written");
-    var first = sources.get(0).repository();
     return new BuiltCompose(
-        revisionAsEvent(first.revision()),
-        String.join(
-            " ", sources.stream().map(s -> String.valueOf(s.repository().fingerprint())).toList()),
+        revisionAsEvent(sources.get(0).revision()),
+        String.join(" ", sources.stream().map(s -> String.valueOf(s.fingerprint())).toList()),
         count,
-        archNevras);
+        archNevras,
+        identity.composeId());
   }
 
   /** The fingerprint of the job's sources (reuse compares it), from their repomd.xml only. */
   String fingerprint(GenerationJob job) throws GenerationException, IOException {
+    PackageFetcher fetcher = new PackageFetcher();
     List<String> prints = new ArrayList<>();
     for (String token : job.source().split("\\s+")) {
-      Path dir = Path.of(token);
-      if (!Files.isDirectory(dir)) {
-        throw new GenerationException("source repository " + dir + " does not exist");
-      }
+      RepoLocation location = location(token, "source repository");
       try {
-        prints.add(YumRepositoryReader.fingerprint(dir));
-      } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-        throw new GenerationException(
-            "source repository " + dir + " is not a yum repository (no repodata/repomd.xml)", e);
+        prints.add(YumRepositories.fingerprint(location, fetcher.http()));
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        throw new GenerationException(notARepository(token, "source repository", e), e);
       }
     }
     return String.join(" ", prints);
   }
 
   private Map<String, List<Candidate>> selected(
-      GenerationJob job, List<Candidate> candidates, GenerationLog log)
-      throws GenerationException, IOException {
-    Selection selection = select(job, candidates, log);
-    Map<String, List<Candidate>> byArch = new LinkedHashMap<>();
-    for (String arch : job.arches()) {
-      byArch.put(arch, selection.packages(arch).stream().map(p -> p.candidate()).toList());
-    }
-    return byArch;
-  }
-
-  /** A regeneration: exactly the NEVRAs the original compose had, per arch. */
-  private static Map<String, List<Candidate>> pinned(
-      GenerationJob job, List<Candidate> candidates, GenerationLog log) throws GenerationException {
-    log.phase("selecting the packages of the original compose", 20);
-    Map<String, Candidate> byNevra = new LinkedHashMap<>();
-    candidates.forEach(c -> byNevra.putIfAbsent(c.nevra().toString(), c));
-    Map<String, List<Candidate>> byArch = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
-    for (String line : job.pinnedPackages()) {
-      String[] archNevra = line.split(" ", 2);
-      Candidate c = byNevra.get(archNevra[1]);
-      if (c == null) {
-        missing.add(archNevra[1]);
-      } else {
-        byArch.computeIfAbsent(archNevra[0], a -> new ArrayList<>()).add(c);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new GenerationException(
-          "the source no longer has these packages of the original compose: "
-              + String.join(", ", new java.util.TreeSet<>(missing)));
-    }
-    log.info("Regenerating " + job.pinnedPackages().size() + " packages of the original compose");
-    return byArch;
-  }
-
-  private Selection select(GenerationJob job, List<Candidate> candidates, GenerationLog log)
+      GenerationJob job, List<Candidate> candidates, PackageFetcher fetcher, GenerationLog log)
       throws GenerationException, IOException {
     log.phase("selecting packages", 20);
     SelectionRequest.Builder request =
@@ -156,9 +142,14 @@ public class RepoComposeBuilder {
       List<Candidate> lookaside = new ArrayList<>();
       for (String repo : job.lookasideRepos()) {
         String resolved = repo.replace("$basearch", arch);
-        YumRepositoryContent content = read(lookasidePath(resolved), "lookaside repository");
-        log.info("Lookaside " + resolved + ": " + content.packages().size() + " packages");
-        lookaside.addAll(RepoCandidates.of(content));
+        RepoSnapshot snapshot = read(resolved, "lookaside repository", fetcher);
+        log.info(
+            "Lookaside "
+                + RepoLocation.redact(resolved)
+                + ": "
+                + snapshot.candidates().size()
+                + " packages");
+        lookaside.addAll(snapshot.candidates());
       }
       request.lookaside(arch, lookaside);
     }
@@ -168,36 +159,92 @@ public class RepoComposeBuilder {
     } catch (SelectionException e) {
       throw new GenerationException(e.getMessage(), e);
     }
+    Map<String, List<Candidate>> byArch = new LinkedHashMap<>();
     for (String arch : job.arches()) {
-      log.info(arch + ": selected " + selection.packages(arch).size() + " packages");
+      byArch.put(arch, selection.packages(arch).stream().map(p -> p.candidate()).toList());
+      log.info(arch + ": selected " + byArch.get(arch).size() + " packages");
     }
     selection.unmetRequirements().forEach(u -> log.info("unresolved: " + u));
     selection.warnings().forEach(w -> log.info("warning: " + w));
-    return selection;
+    return byArch;
   }
 
-  // Lookaside repositories are local for now (absolute paths or file: URLs under the allowed
-  // roots); remote ones need the HTTP source.
-  private Path lookasidePath(String repo) throws GenerationException {
-    String path = repo.startsWith("file://") ? repo.substring("file://".length()) : repo;
-    Path p = Path.of(path).normalize();
-    if (!p.isAbsolute() || config.repoAllowedRoots().stream().noneMatch(p::startsWith)) {
-      throw new GenerationException(
-          "lookaside repository " + repo + " is not a local path under an allowed root");
+  /** A regeneration: exactly the NEVRAs the original compose had, per arch. */
+  private static Map<String, List<Candidate>> pinned(
+      GenerationJob job, List<Candidate> candidates, GenerationLog log) throws GenerationException {
+    log.phase("selecting the packages of the original compose", 20);
+    Map<String, Candidate> byNevra = new LinkedHashMap<>();
+    candidates.forEach(c -> byNevra.putIfAbsent(c.nevra().toString(), c));
+    Map<String, List<Candidate>> byArch = new LinkedHashMap<>();
+    Set<String> missing = new TreeSet<>();
+    for (String line : job.pinnedPackages()) {
+      String[] archNevra = line.split(" ", 2);
+      Candidate c = byNevra.get(archNevra[1]);
+      if (c == null) {
+        missing.add(archNevra[1]);
+      } else {
+        byArch.computeIfAbsent(archNevra[0], a -> new ArrayList<>()).add(c);
+      }
     }
-    return p;
+    if (!missing.isEmpty()) {
+      throw new GenerationException(
+          "the source no longer has these packages of the original compose: "
+              + String.join(", ", missing));
+    }
+    log.info("Regenerating " + job.pinnedPackages().size() + " packages of the original compose");
+    return byArch;
   }
 
-  private static YumRepositoryContent read(Path dir, String what)
+  private RepoSnapshot read(String token, String what, PackageFetcher fetcher)
       throws GenerationException, IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new GenerationException(what + " " + dir + " does not exist");
-    }
+    RepoLocation location = location(token, what);
     try {
-      return YumRepositoryReader.readWithDetails(dir);
-    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      return YumRepositories.read(location, fetcher);
+    } catch (NoSuchFileException | FileNotFoundException e) {
+      throw new GenerationException(notARepository(token, what, e), e);
+    }
+  }
+
+  // Local repositories must be under the allowed roots (the request was checked at submission;
+  // lookaside repositories and a changed configuration are checked here).
+  private RepoLocation location(String token, String what) throws GenerationException {
+    RepoLocation location;
+    try {
+      location = RepoLocation.parse(token);
+    } catch (IllegalArgumentException e) {
       throw new GenerationException(
-          what + " " + dir + " is not a yum repository (no repodata/repomd.xml)", e);
+          what + " " + RepoLocation.redact(token) + ": " + e.getMessage());
+    }
+    if (location instanceof RepoLocation.Remote
+        && config.repoAllowedUrlPrefixes().stream().noneMatch(token::startsWith)) {
+      throw new GenerationException(
+          what + " " + RepoLocation.redact(token) + " is not under an allowed root");
+    }
+    if (location instanceof RepoLocation.Local local) {
+      Path dir = local.dir().toAbsolutePath().normalize();
+      if (config.repoAllowedRoots().stream().noneMatch(dir::startsWith)) {
+        throw new GenerationException(what + " " + dir + " is not under an allowed root");
+      }
+      if (!Files.isDirectory(dir)) {
+        throw new GenerationException(what + " " + dir + " does not exist");
+      }
+    }
+    return location;
+  }
+
+  private static String notARepository(String token, String what, IOException e) {
+    return RepoLocation.parse(token) instanceof RepoLocation.Local
+        ? what + " " + token + " is not a yum repository (no repodata/repomd.xml)"
+        : what + " " + RepoLocation.redact(token) + " cannot be read: " + e.getMessage();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 

@@ -73,6 +73,11 @@ public final class ComposeTree {
   /** Hidden directory of generation logs. */
   public static final String LOGS_DIR = ".logs";
 
+  /** Where remote packages are downloaded while the compose is built (same filesystem). */
+  public Path downloads() {
+    return targetDir.resolve(STAGING_DIR).resolve(name() + ".downloads");
+  }
+
   /** A fresh, empty staging directory (left-overs of an earlier attempt are removed). */
   public Path prepareStaging() throws IOException {
     deleteRecursively(staging());
@@ -111,6 +116,7 @@ public final class ComposeTree {
 
   public void discardStaging() {
     try {
+      deleteRecursively(downloads());
       deleteRecursively(staging());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete " + staging(), e);

@@ -72,6 +72,11 @@ public final class RepositoryWriter {
   }
 
   /** How many packages the repository will list. */
+  /** Where a file of this name is placed, relative to the repository ({@code Packages/h/…}). */
+  public static String hrefFor(String fileName) {
+    return PackagePlacer.hrefFor(fileName);
+  }
+
   public int size() {
     return placed.size();
   }

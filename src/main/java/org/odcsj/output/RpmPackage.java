@@ -46,6 +46,41 @@ public record RpmPackage(
     changelogs = List.copyOf(changelogs);
   }
 
+  /**
+   * This package without its file list, relations, changelog and texts: what compose-wide metadata
+   * needs, small enough to keep for tens of thousands of packages.
+   */
+  public RpmPackage identityOnly() {
+    List<Dependency> none = List.of();
+    return new RpmPackage(
+        name,
+        epoch,
+        version,
+        release,
+        arch,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        sourcerpm,
+        null,
+        buildTime,
+        fileTime,
+        packageSize,
+        installedSize,
+        archiveSize,
+        headerStart,
+        headerEnd,
+        new Dependencies(none, none, none, none, none, none, none, none),
+        List.of(),
+        List.of(),
+        sha256,
+        sigkey);
+  }
+
   /** One provides/requires/… entry. {@code flags} is EQ, LT, GT, LE, GE or {@code null}. */
   public record Dependency(
       String name, String flags, String epoch, String version, String release, boolean pre) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.odcsj.testsupport.Dnf;
+import org.odcsj.testsupport.TestHttpServer;
 import org.odcsj.testsupport.TestKey;
 import org.odcsj.testsupport.TestRepos;
 import org.odcsj.testsupport.TestRpms;
@@ -99,6 +100,45 @@ class EngineIT {
         Set.of("app-2.0-1.x86_64.rpm", "libwidget-1.0-1.x86_64.rpm"),
         packagesIn(done, "x86_64"),
         "lookaside satisfies base-api but is never copied; app 1.0 is older");
+  }
+
+  @Test
+  void httpSourceIsReadRemotely_andOnlySelectedPackagesAreFetched() throws Exception {
+    try (TestHttpServer web = TestHttpServer.serve(repos)) {
+      String url = web.url() + (web.url().endsWith("/") ? "" : "/") + "engine-app";
+      long id =
+          api.submit(
+                  "{\"source\": {\"type\": \"repo\", \"source\": \""
+                      + url
+                      + "\", \"packages\": [\"app\"]}, \"lookaside_repos\": [\""
+                      + base
+                      + "\"]}")
+              .getJsonNumber("id")
+              .longValue();
+      JsonObject done = api.awaitState(id, TIMEOUT, "done", "failed");
+      assertEquals("done", done.getString("state_name"), done.toString());
+      assertEquals(
+          Set.of("app-2.0-1.x86_64.rpm", "libwidget-1.0-1.x86_64.rpm"), packagesIn(done, "x86_64"));
+      assertTrue(web.requestsFor("broken-1.0-1.x86_64.rpm").isEmpty(), "unselected: never fetched");
+      assertEquals(1, web.requestsFor("app-2.0-1.x86_64.rpm").size());
+    }
+  }
+
+  @Test
+  void composeCarriesProductmdMetadataAndItsComposeId() throws Exception {
+    JsonObject done = compose(", \"packages\": [\"app\"]}, \"flags\": [\"no_deps\", \"no_reuse\"]");
+    assertEquals("done", done.getString("state_name"), done.toString());
+    String composeId = done.getString("pungi_compose_id");
+    assertTrue(composeId.matches("odcs-" + done.getInt("id") + "-1-\\d{8}\\.t\\.0"), composeId);
+    Path metadata =
+        OdcsServer.get().targetDir().resolve("odcs-" + done.getInt("id") + "/compose/metadata");
+    String rpms = Files.readString(metadata.resolve("rpms.json"));
+    assertTrue(rpms.contains("\"productmd.rpms\""), rpms);
+    assertTrue(rpms.contains("\"id\": \"" + composeId + "\""), rpms);
+    assertTrue(rpms.contains("\"app-0:2.0-1.x86_64\""), rpms);
+    assertTrue(rpms.contains("\"Temporary/x86_64/os/Packages/a/app-2.0-1.x86_64.rpm\""), rpms);
+    String composeinfo = Files.readString(metadata.resolve("composeinfo.json"));
+    assertTrue(composeinfo.contains("\"productmd.composeinfo\""), composeinfo);
   }
 
   @Test

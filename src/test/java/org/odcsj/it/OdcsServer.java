@@ -110,7 +110,8 @@ public class OdcsServer implements BeforeAllCallback {
         "odcs.compose.state-changed" + (name.equals(MAIN) ? "" : "." + name));
     env.put("ODCS_TARGET_DIR", targetDir.toString());
     env.put("ODCS_TARGET_DIR_URL", baseUrl + "/composes/");
-    env.put("ODCS_REPO_ALLOWED_ROOTS", infra.itDir().resolve("repos").toString());
+    // Local repositories under repos/, remote ones from loopback test web servers.
+    env.put("ODCS_REPO_ALLOWED_ROOTS", infra.itDir().resolve("repos") + ",http://127.0.0.1:");
     env.put("ODCS_EXPIRY_PERIOD_SECONDS", "1");
     TestPolicy.configure(env, dir, name.equals(ALT));
     Process process = pb.start();

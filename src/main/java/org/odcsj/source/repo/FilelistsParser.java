@@ -18,10 +18,15 @@ import javax.xml.stream.XMLStreamReader;
  * package with the same pkgid (checksum), name and arch. Only the kept paths are held.
  */
 final class FilelistsParser {
-  private final Path file;
+  private final String file;
 
   FilelistsParser(Path file) {
-    this.file = file;
+    this(file.toString());
+  }
+
+  /** {@code name} (e.g. the URL) is what error messages call the file. */
+  FilelistsParser(String name) {
+    this.file = name;
   }
 
   /** The files per index into {@code packages}; packages filelists does not list get none. */

@@ -24,6 +24,11 @@ final class MetadataDecompressor {
 
   /** Wraps {@code raw} (positioned at the file's start) in the matching decompressor. */
   static InputStream open(InputStream raw, Path file) throws IOException {
+    return open(raw, file.toString());
+  }
+
+  /** Same; {@code file} (e.g. the URL) is what error messages call the file. */
+  static InputStream open(InputStream raw, String file) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(8);
     byte[] magic = in.readNBytes(6);

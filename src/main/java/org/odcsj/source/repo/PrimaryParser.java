@@ -19,18 +19,45 @@ import org.odcsj.output.RpmPackage.Dependency;
  * section is skipped, so memory stays small for large repositories.
  */
 final class PrimaryParser {
+  /** {@code null}: locations are kept as written (a remote repository; see {@link Located}). */
   private final Path repoDir;
-  private final Path file;
+
+  private final String file;
   private final boolean details;
 
   PrimaryParser(Path repoDir, Path file, boolean details) {
     this.repoDir = repoDir;
-    this.file = file;
+    this.file = file.toString();
     this.details = details;
   }
 
+  /**
+   * For a repository that is not a local directory: {@link SourcePackage#file()} stays {@code
+   * null}, and {@link #parseLocated} gives each package's {@code xml:base} and {@code href}. {@code
+   * name} (e.g. the URL) is what error messages call the file.
+   */
+  PrimaryParser(String name, boolean details) {
+    this.repoDir = null;
+    this.file = name;
+    this.details = details;
+  }
+
+  /**
+   * A package with its location as primary writes it ({@code base} = {@code xml:base}, usually
+   * {@code null}) and where its header ends ({@code rpm:header-range end}; 0 when not given).
+   */
+  record Located(RepoPackage pkg, String base, String href, long headerEnd) {}
+
   List<RepoPackage> parse(InputStream xmlBytes) throws IOException {
     List<RepoPackage> packages = new ArrayList<>();
+    for (Located l : parseLocated(xmlBytes)) {
+      packages.add(l.pkg());
+    }
+    return packages;
+  }
+
+  List<Located> parseLocated(InputStream xmlBytes) throws IOException {
+    List<Located> packages = new ArrayList<>();
     try {
       // The JDK parser closes its input at the end of the document; the caller still needs it.
       InputStream unclosable =
@@ -53,6 +80,8 @@ final class PrimaryParser {
             continue;
           } else if (depth == 3 && !"format".equals(name)) {
             readField(r, p);
+          } else if (depth == 4 && "header-range".equals(name)) {
+            p.headerEnd = parseLong(r.getAttributeValue(null, "end"));
           } else if (depth == 4 && details) {
             relation = readFormatField(r, p);
           } else if (depth == 5 && relation != null && "entry".equals(name)) {
@@ -63,7 +92,7 @@ final class PrimaryParser {
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           if (depth == 2 && p != null) {
-            packages.add(p.toPackage());
+            packages.add(new Located(p.toPackage(), p.base, p.href, p.headerEnd));
             p = null;
           } else if (depth == 4) {
             relation = null;
@@ -92,9 +121,14 @@ final class PrimaryParser {
         p.checksum = r.getElementText().trim();
       }
       case "location" -> {
-        String href = r.getAttributeValue(null, "href");
-        String base = r.getAttributeValue(XMLConstants.XML_NS_URI, "base");
-        p.file = resolve(base, href);
+        p.href = r.getAttributeValue(null, "href");
+        p.base = r.getAttributeValue(XMLConstants.XML_NS_URI, "base");
+        if (p.href == null) {
+          throw new IOException(file + " has a package without location href");
+        }
+        if (repoDir != null) {
+          p.file = resolve(p.base, p.href);
+        }
       }
       case "size" -> p.size = parseLong(r.getAttributeValue(null, "package"));
       default -> {}
@@ -170,6 +204,9 @@ final class PrimaryParser {
     String checksumType;
     String checksum;
     Path file;
+    String href;
+    String base;
+    long headerEnd;
     long size;
     String sourcerpm = "";
     final List<Dependency> provides = new ArrayList<>();
@@ -179,7 +216,12 @@ final class PrimaryParser {
     final List<String> files = new ArrayList<>();
 
     RepoPackage toPackage() throws IOException {
-      if (name == null || version == null || release == null || arch == null || file == null) {
+      if (name == null
+          || version == null
+          || release == null
+          || arch == null
+          || href == null
+          || (file == null && repoDir != null)) {
         throw new IOException(PrimaryParser.this.file + " has an incomplete package entry");
       }
       SourcePackage pkg =

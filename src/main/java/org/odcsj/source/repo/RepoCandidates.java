@@ -10,7 +10,8 @@ import org.odcsj.selection.Nevra;
 
 /**
  * Turns a repository's packages into the selection engine's {@link Candidate}s: location = the
- * RPM's absolute path, sigkey read from its header only if the engine asks.
+ * RPM's absolute path (a remote repository's: its URL, without credentials), sigkey read from its
+ * header only if the engine asks.
  */
 public final class RepoCandidates {
   private RepoCandidates() {}
@@ -19,11 +20,33 @@ public final class RepoCandidates {
     return content.packages().stream().map(RepoCandidates::toCandidate).toList();
   }
 
+  /**
+   * A remote repository's packages: location = the RPM's URL (credentials left out; {@code fetcher}
+   * keeps them), sigkey read through {@code fetcher} (its header only) if the engine asks. {@link
+   * PackageFetcher#materialize} downloads the selected ones.
+   */
+  public static List<Candidate> of(RemoteRepositoryContent content, PackageFetcher fetcher) {
+    return content.packages().stream().map(p -> toCandidate(p, fetcher)).toList();
+  }
+
+  public static Candidate toCandidate(RemotePackage p, PackageFetcher fetcher) {
+    fetcher.register(p);
+    String location = p.location();
+    long headerEnd = p.headerEnd();
+    return toCandidate(
+        p.metadata(), location, LazySigkey.readWith(() -> fetcher.readSigkey(location, headerEnd)));
+  }
+
   public static Candidate toCandidate(RepoPackage p) {
+    return toCandidate(
+        p, p.source().file().toAbsolutePath().toString(), LazySigkey.readWith(p::readSigkey));
+  }
+
+  private static Candidate toCandidate(RepoPackage p, String location, LazySigkey sigkey) {
     SourcePackage s = p.source();
     return new Candidate(
         new Nevra(s.name(), epoch(s.epoch()), s.version(), s.release(), s.arch()),
-        s.file().toAbsolutePath().toString(),
+        location,
         s.checksumType(),
         s.checksum(),
         p.packageSize(),
@@ -33,7 +56,7 @@ public final class RepoCandidates {
         capabilities(p.conflicts()),
         capabilities(p.obsoletes()),
         p.files(),
-        LazySigkey.readWith(p::readSigkey));
+        sigkey);
   }
 
   static List<Capability> capabilities(List<Dependency> dependencies) {

@@ -34,6 +34,10 @@ public record RepoPackage(
    * signature header — the payload is neither read nor hashed.
    */
   public String readSigkey() throws IOException {
+    if (source.file() == null) {
+      throw new IOException(
+          source.nevra() + " is in a remote repository: read its sigkey with PackageFetcher");
+    }
     return RpmHeaderReader.read(source.file(), "not-hashed").sigkey();
   }
 }

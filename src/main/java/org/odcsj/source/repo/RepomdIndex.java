@@ -35,9 +35,16 @@ record RepomdIndex(String revision, Map<String, DataFile> files) {
   }
 
   static RepomdIndex parse(Path repomd) throws IOException {
+    try (InputStream in = Files.newInputStream(repomd)) {
+      return parse(in, repomd.toString());
+    }
+  }
+
+  /** Parses repomd.xml from {@code in} (not closed); {@code repomd} names it in messages. */
+  static RepomdIndex parse(InputStream in, String repomd) throws IOException {
     String revision = null;
     Map<String, String[]> data = new HashMap<>(); // type -> href, checksum type, checksum
-    try (InputStream in = Files.newInputStream(repomd)) {
+    try {
       XMLStreamReader r = SafeXml.inputFactory().createXMLStreamReader(in);
       String[] current = null;
       while (r.hasNext()) {

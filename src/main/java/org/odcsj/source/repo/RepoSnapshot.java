@@ -1,0 +1,16 @@
+package org.odcsj.source.repo;
+
+import java.util.List;
+import org.odcsj.selection.Candidate;
+
+/**
+ * A yum repository, local or remote, as read once: its repomd {@code <revision>} ({@code null} when
+ * absent), its fingerprint (the primary metadata's checksum; equal for the same repository read
+ * locally or over http) and its packages as candidates, in primary's order.
+ */
+public record RepoSnapshot(
+    RepoLocation location, String revision, String fingerprint, List<Candidate> candidates) {
+  public RepoSnapshot {
+    candidates = List.copyOf(candidates);
+  }
+}
