@@ -1,0 +1,249 @@
+package org.odcsj.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.odcsj.it.OdcsApi;
+import org.odcsj.it.OdcsServer;
+import org.odcsj.it.TestEnvironment;
+import org.odcsj.it.infra.PostgresBinaries;
+import org.odcsj.testsupport.ProcessRunner;
+import org.odcsj.testsupport.TestRepos;
+
+/**
+ * Compose time against {@code createrepo_c} on the same packages, and the server's heap during a
+ * compose. Not a test: it runs only under {@code ./mvnw -Pbench verify} and asserts correctness
+ * (the compose is done and holds every x86_64 and noarch package), never speed.
+ *
+ * <p>Each round: a fresh compose ({@code no_reuse}) of the whole synthetic corpus ({@link
+ * BenchCorpus}) for x86_64, timed from submission until the API says {@code done} (polled every 50
+ * ms); then exactly the files of its {@code x86_64/os/Packages} tree, hard-linked into an empty
+ * directory, go through {@code createrepo_c --no-database} (the compose writes no sqlite databases
+ * either). The page cache is dropped before both when the process may do so (root), so both read
+ * the package bytes cold. Prints per-round figures and the medians.
+ *
+ * <p>System properties: {@code bench.packages} (5000), {@code bench.meanKiB} (1024), {@code
+ * bench.repeats} (3), {@code bench.dir} (target/bench), {@code bench.threads} (CPUs, to build the
+ * corpus), {@code bench.dropCaches} (true).
+ */
+@ExtendWith({TestEnvironment.class, OdcsServer.class})
+class ComposeBenchmark {
+
+  private static final long POLL_MS = 50;
+  private static final double MIB = 1024.0 * 1024.0;
+
+  @Test
+  void composeAgainstCreaterepo() throws Exception {
+    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c is needed");
+    int packages = Integer.getInteger("bench.packages", 5000);
+    int meanKiB = Integer.getInteger("bench.meanKiB", 1024);
+    int repeats = Integer.getInteger("bench.repeats", 3);
+    int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+    boolean dropCaches = Boolean.parseBoolean(System.getProperty("bench.dropCaches", "true"));
+    Path benchDir =
+        Files.createDirectories(
+            Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath());
+
+    BenchCorpus.Corpus corpus = BenchCorpus.ensure(benchDir, packages, meanKiB, threads);
+    // The server accepts sources under <itDir>/repos only (a lexical check): link the corpus in.
+    // TestEnvironment empties that directory at start, so the corpus itself lives elsewhere.
+    Path repos = Files.createDirectories(TestEnvironment.current().itDir().resolve("repos"));
+    Path source = repos.resolve("bench-corpus");
+    Files.deleteIfExists(source);
+    Files.createSymbolicLink(source, corpus.dir());
+
+    OdcsServer.Running server = OdcsServer.get();
+    OdcsApi api = new OdcsApi(server.baseUrl());
+    String request =
+        "{\"source\": {\"type\": \"repo\", \"source\": \""
+            + source
+            + "\"}, \"arches\": [\"x86_64\"], \"flags\": [\"no_reuse\"]}";
+    boolean cachesDropped = dropCaches && dropPageCache();
+
+    System.out.printf(
+        "%nBenchmark: %d RPMs, %.2f GiB (mean %.0f KiB) in %s; x86_64 compose selects %d%n",
+        corpus.packages(),
+        corpus.bytes() / MIB / 1024,
+        corpus.bytes() / 1024.0 / corpus.packages(),
+        corpus.dir(),
+        corpus.selectedForX8664());
+    System.out.printf(
+        "Page cache %s before each measurement; createrepo_c %s%n",
+        cachesDropped ? "dropped" : "NOT dropped (both run page-cached)", createrepoVersion());
+
+    List<Double> composeSeconds = new ArrayList<>();
+    List<Double> createrepoSeconds = new ArrayList<>();
+    List<ServerHeap.Window> heaps = new ArrayList<>();
+    long selectedBytes = 0;
+    JsonObject last = null;
+    try (ServerHeap heap = ServerHeap.attach(server.process().pid())) {
+      for (int round = 1; round <= repeats; round++) {
+        if (cachesDropped) {
+          dropPageCache();
+        }
+        heap.start();
+        long t0 = System.nanoTime();
+        long id = api.submit(request).getJsonNumber("id").longValue();
+        JsonObject compose = api.compose(id);
+        while (!List.of("done", "failed").contains(compose.getString("state_name"))) {
+          Thread.sleep(POLL_MS);
+          compose = api.compose(id);
+        }
+        double composeTime = (System.nanoTime() - t0) / 1e9;
+        ServerHeap.Window window = heap.stop();
+        assertEquals("done", compose.getString("state_name"), compose.toString());
+        last = compose;
+
+        Path packagesDir =
+            server
+                .targetDir()
+                .resolve("odcs-" + id + "/compose/Temporary/x86_64/os/Packages")
+                .toAbsolutePath();
+        Path baseline = benchDir.resolve("createrepo-baseline");
+        PostgresBinaries.deleteTree(baseline);
+        selectedBytes = linkTree(packagesDir, baseline.resolve("Packages"));
+        assertEquals(
+            corpus.selectedForX8664(),
+            countRpms(packagesDir),
+            "every x86_64 and noarch package of the corpus, newest version only");
+        if (cachesDropped) {
+          dropPageCache();
+        }
+        long t1 = System.nanoTime();
+        ProcessRunner.run(
+                List.of("createrepo_c", "--quiet", "--no-database", baseline.toString()), 7200)
+            .orThrow();
+        double createrepoTime = (System.nanoTime() - t1) / 1e9;
+
+        composeSeconds.add(composeTime);
+        createrepoSeconds.add(createrepoTime);
+        heaps.add(window);
+        System.out.printf(
+            "Round %d: compose odcs-%d %.2f s, createrepo_c %.2f s, ratio %.3f;"
+                + " server heap: peak used %.0f MiB, peak after GC %s (%d GCs),"
+                + " used when done %.0f MiB, max %.0f MiB%n",
+            round,
+            id,
+            composeTime,
+            createrepoTime,
+            composeTime / createrepoTime,
+            window.peakUsed() / MIB,
+            window.collections() == 0 ? "-" : String.format("%.0f MiB", window.peakAfterGc() / MIB),
+            window.collections(),
+            window.usedAtEnd() / MIB,
+            window.maxHeap() / MIB);
+      }
+    }
+
+    double compose = median(composeSeconds);
+    double createrepo = median(createrepoSeconds);
+    System.out.printf(
+        "%n=== ODCS-J compose benchmark ===%n"
+            + "packages in corpus      %d (%.2f GiB, mean %.0f KiB per RPM)%n"
+            + "packages composed       %d x86_64+noarch (%.2f GiB)%n"
+            + "compose (submit→done)   median %.2f s of %s%n"
+            + "createrepo_c (cold)     median %.2f s of %s%n"
+            + "ratio compose/createrepo %.3f (target ≤ 0.25)%n"
+            + "server heap peak used   %.0f MiB (sampled every 200 ms and at each GC),"
+            + " peak after GC %.0f MiB, -Xmx %.0f MiB%n"
+            + "server /metrics heap    %s%n",
+        corpus.packages(),
+        corpus.bytes() / MIB / 1024,
+        corpus.bytes() / 1024.0 / corpus.packages(),
+        corpus.selectedForX8664(),
+        selectedBytes / MIB / 1024,
+        compose,
+        format(composeSeconds),
+        createrepo,
+        format(createrepoSeconds),
+        compose / createrepo,
+        heaps.stream().mapToLong(ServerHeap.Window::peakUsed).max().orElse(0) / MIB,
+        heaps.stream().mapToLong(ServerHeap.Window::peakAfterGc).max().orElse(0) / MIB,
+        heaps.get(0).maxHeap() / MIB,
+        metricsHeap(api));
+    if (last != null) {
+      Path log = server.targetDir().resolve("odcs-" + last.getInt("id") + "/compose/logs/odcs.log");
+      if (Files.exists(log)) {
+        System.out.println("--- odcs.log of the last compose ---");
+        System.out.println(Files.readString(log, StandardCharsets.UTF_8).strip());
+      }
+    }
+  }
+
+  /** Hard-links every RPM under {@code from} into {@code to} (same layout); returns the bytes. */
+  private static long linkTree(Path from, Path to) throws IOException {
+    long bytes = 0;
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.createLink(target, f.toRealPath());
+        bytes += Files.size(f);
+      }
+    }
+    return bytes;
+  }
+
+  private static int countRpms(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return (int) files.filter(p -> p.toString().endsWith(".rpm")).count();
+    }
+  }
+
+  /** {@code sync; echo 3 > /proc/sys/vm/drop_caches}; false when not permitted. */
+  private static boolean dropPageCache() {
+    try {
+      ProcessRunner.run(List.of("sync"), 600).orThrow();
+      Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3\n");
+      return true;
+    } catch (IOException | AssertionError e) {
+      return false;
+    }
+  }
+
+  private static String createrepoVersion() {
+    var r = ProcessRunner.run(List.of("createrepo_c", "--version"));
+    return r.ok() ? r.output().strip() : "(version unknown)";
+  }
+
+  /** The used-heap lines of the server's MicroProfile Metrics, as a cross-check. */
+  private static String metricsHeap(OdcsApi api) {
+    try {
+      OdcsApi.Reply reply = api.get("/metrics");
+      if (reply.status() != 200) {
+        return "GET /metrics: " + reply.status();
+      }
+      List<String> lines =
+          reply
+              .body()
+              .lines()
+              .filter(
+                  l -> !l.startsWith("#") && (l.contains("usedHeap") || l.contains("heap_used")))
+              .toList();
+      return lines.isEmpty() ? "(no used-heap metric)" : String.join("; ", lines);
+    } catch (AssertionError e) {
+      return "GET /metrics failed: " + e.getMessage();
+    }
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String format(List<Double> values) {
+    return Arrays.toString(values.stream().map(v -> String.format("%.2f", v)).toArray());
+  }
+}
