@@ -83,7 +83,11 @@ public class RepoComposeBuilder {
         packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
         List<Path> files = fetcher.materialize(packages, tree.downloads());
         RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
-        List<RpmPackage> written = writer.addPackages(files); // headers read in parallel
+        // Headers are read in parallel; the payload is hashed only when the source's metadata
+        // does not already give the file's sha256 (then the file is byte-identical: verified
+        // on download, or the size matches a local source's metadata, as createrepo_c --update
+        // trusts it).
+        List<RpmPackage> written = writer.addPackages(files, knownSha256(packages, files));
         writer.finish();
         List<PlacedPackage> inArch = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
@@ -110,6 +114,20 @@ public class RepoComposeBuilder {
         count,
         archNevras,
         identity.composeId());
+  }
+
+  private static List<String> knownSha256(List<Candidate> packages, List<Path> files)
+      throws IOException {
+    List<String> known = new ArrayList<>(packages.size());
+    for (int i = 0; i < packages.size(); i++) {
+      Candidate c = packages.get(i);
+      boolean sameFile =
+          "sha256".equalsIgnoreCase(c.checksumType())
+              && c.checksum() != null
+              && Files.size(files.get(i)) == c.size();
+      known.add(sameFile ? c.checksum().toLowerCase(java.util.Locale.ROOT) : null);
+    }
+    return known;
   }
 
   /** The fingerprint of the job's sources (reuse compares it), from their repomd.xml only. */

@@ -64,19 +64,32 @@ public final class RepositoryWriter {
    * then places them in the given order. Returns the packages in that order.
    */
   public List<RpmPackage> addPackages(List<Path> rpms) throws IOException {
-    List<RpmPackage> read = readAll(rpms.stream().map(p -> new Placed(p, null, null)).toList());
+    return addPackages(rpms, java.util.Collections.nCopies(rpms.size(), null));
+  }
+
+  /**
+   * Like {@link #addPackages(List)}, with the sha256 of each file when it is already known (null
+   * where not): a known checksum spares reading the payload, which is most of the work.
+   */
+  public List<RpmPackage> addPackages(List<Path> rpms, List<String> knownSha256)
+      throws IOException {
+    List<Placed> toRead = new ArrayList<>(rpms.size());
+    for (int i = 0; i < rpms.size(); i++) {
+      toRead.add(new Placed(rpms.get(i), null, knownSha256.get(i)));
+    }
+    List<RpmPackage> read = readAll(toRead);
     for (int i = 0; i < rpms.size(); i++) {
       addPackage(read.get(i), rpms.get(i));
     }
     return read;
   }
 
-  /** How many packages the repository will list. */
   /** Where a file of this name is placed, relative to the repository ({@code Packages/h/…}). */
   public static String hrefFor(String fileName) {
     return PackagePlacer.hrefFor(fileName);
   }
 
+  /** How many packages the repository will list. */
   public int size() {
     return placed.size();
   }
