@@ -82,6 +82,11 @@ public class OdcsServer implements BeforeAllCallback {
             "-jar",
             System.getProperty("payara.microJar"),
             "--nocluster",
+            "--prebootcommandfile",
+            Path.of(System.getProperty("odcs.it.dir"))
+                .getParent()
+                .resolve("test-classes/loopback.preboot")
+                .toString(),
             "--port",
             Integer.toString(port),
             "--deploy",
