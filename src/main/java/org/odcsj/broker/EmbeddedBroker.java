@@ -6,7 +6,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,7 +38,7 @@ public class EmbeddedBroker {
     if (!config.brokerEmbedded()) {
       return;
     }
-    Map<String, String> params = parseParameters(config.brokerUrl());
+    Map<String, String> params = config.brokerParameters();
     String host = params.getOrDefault("host", "127.0.0.1");
     String port = params.getOrDefault("port", "61616");
     // Audit logging needs Subject.getSubject, which newer JDKs refuse.
@@ -93,17 +92,5 @@ public class EmbeddedBroker {
         LOG.log(Level.WARNING, "Embedded broker did not stop cleanly", e);
       }
     }
-  }
-
-  /** Parses Artemis connector parameters {@code host=h;port=p}. */
-  static Map<String, String> parseParameters(String parameters) {
-    Map<String, String> map = new HashMap<>();
-    for (String pair : parameters.split(";")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-      }
-    }
-    return map;
   }
 }

@@ -91,6 +91,18 @@ public class OdcsConfig {
     return string("odcs.broker.url", "host=127.0.0.1;port=61616");
   }
 
+  /** The {@code host=…;port=…} pairs of {@link #brokerUrl()}. */
+  public java.util.Map<String, String> brokerParameters() {
+    java.util.Map<String, String> map = new java.util.HashMap<>();
+    for (String pair : brokerUrl().split(";")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
+    return map;
+  }
+
   public Optional<Path> brokerDataDir() {
     return config.getOptionalValue("odcs.broker.data-dir", String.class).map(Path::of);
   }

@@ -3,7 +3,6 @@ package org.odcsj.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,13 +33,7 @@ public class BrokerReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("broker");
-    Map<String, String> params = new HashMap<>();
-    for (String pair : config.brokerUrl().split(";")) {
-      String[] kv = pair.split("=", 2);
-      if (kv.length == 2) {
-        params.put(kv[0].trim(), kv[1].trim());
-      }
-    }
+    Map<String, String> params = config.brokerParameters();
     String url =
         "tcp://"
             + params.getOrDefault("host", "127.0.0.1")
