@@ -78,4 +78,28 @@ final class FilelistsParser {
   private static String key(String pkgid, String name, String arch) {
     return pkgid + "/" + name + "/" + arch;
   }
+
+  /** Gives each package (in primary's order) its full file list from filelists. */
+  static void attach(List<RepoPackage> packages, List<List<String>> files) {
+    for (int i = 0; i < packages.size(); i++) {
+      packages.set(i, withFiles(packages.get(i), files.get(i)));
+    }
+  }
+
+  /** Without filelists: only the files primary lists, filtered like filelists' would be. */
+  static void keepPrimaryFiles(List<RepoPackage> packages, Predicate<String> keepFile) {
+    packages.replaceAll(p -> withFiles(p, p.files().stream().filter(keepFile).toList()));
+  }
+
+  private static RepoPackage withFiles(RepoPackage p, List<String> files) {
+    return new RepoPackage(
+        p.source(),
+        p.packageSize(),
+        p.sourcerpm(),
+        p.provides(),
+        p.requires(),
+        p.conflicts(),
+        p.obsoletes(),
+        files);
+  }
 }

@@ -55,11 +55,9 @@ public final class RemoteYumRepositoryReader {
               http,
               filelists,
               (xml, name) -> new FilelistsParser(name).parse(xml, packages, keepFile));
-      for (int i = 0; i < packages.size(); i++) {
-        packages.set(i, withFiles(packages.get(i), files.get(i)));
-      }
+      FilelistsParser.attach(packages, files);
     } else {
-      packages.replaceAll(p -> withFiles(p, p.files().stream().filter(keepFile).toList()));
+      FilelistsParser.keepPrimaryFiles(packages, keepFile);
     }
     List<RemotePackage> remote = new ArrayList<>(packages.size());
     for (int i = 0; i < packages.size(); i++) {
@@ -81,18 +79,6 @@ public final class RemoteYumRepositoryReader {
     try (InputStream in = http.get(url)) {
       return RepomdIndex.parse(in, RepoHttp.display(url));
     }
-  }
-
-  private static RepoPackage withFiles(RepoPackage p, List<String> files) {
-    return new RepoPackage(
-        p.source(),
-        p.packageSize(),
-        p.sourcerpm(),
-        p.provides(),
-        p.requires(),
-        p.conflicts(),
-        p.obsoletes(),
-        files);
   }
 
   private interface MetadataParser<T> {

@@ -81,11 +81,9 @@ public final class YumRepositoryReader {
               repomd,
               filelists,
               (xml, path) -> new FilelistsParser(path).parse(xml, packages, keepFile));
-      for (int i = 0; i < packages.size(); i++) {
-        packages.set(i, withFiles(packages.get(i), files.get(i)));
-      }
+      FilelistsParser.attach(packages, files);
     } else {
-      packages.replaceAll(p -> withFiles(p, p.files().stream().filter(keepFile).toList()));
+      FilelistsParser.keepPrimaryFiles(packages, keepFile);
     }
     YumRepository repository =
         new YumRepository(
@@ -94,18 +92,6 @@ public final class YumRepositoryReader {
             index.checksum(),
             packages.stream().map(RepoPackage::source).toList());
     return new YumRepositoryContent(repository, packages);
-  }
-
-  private static RepoPackage withFiles(RepoPackage p, List<String> files) {
-    return new RepoPackage(
-        p.source(),
-        p.packageSize(),
-        p.sourcerpm(),
-        p.provides(),
-        p.requires(),
-        p.conflicts(),
-        p.obsoletes(),
-        files);
   }
 
   private static Path repomdOf(Path repoDir) throws FileNotFoundException {
