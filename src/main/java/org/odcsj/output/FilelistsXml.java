@@ -20,21 +20,16 @@ final class FilelistsXml extends MetadataXmlFile {
 
   @Override
   void writePackage(RpmPackage p, String href) throws XMLStreamException {
-    xml.writeStartElement("package");
-    xml.writeAttribute("pkgid", p.sha256());
-    attribute("name", p.name());
-    attribute("arch", p.arch());
-    indent(1);
-    versionElement(p);
-    for (PackageFile f : p.files()) {
-      indent(1);
-      xml.writeStartElement("file");
-      attribute("type", f.type().xmlValue());
-      xml.writeCharacters(XmlText.clean(f.path()));
-      xml.writeEndElement();
-    }
-    indent(0);
-    xml.writeEndElement();
-    indent(0);
+    packageFrame(
+        p,
+        () -> {
+          for (PackageFile f : p.files()) {
+            indent(1);
+            xml.writeStartElement("file");
+            attribute("type", f.type().xmlValue());
+            xml.writeCharacters(XmlText.clean(f.path()));
+            xml.writeEndElement();
+          }
+        });
   }
 }

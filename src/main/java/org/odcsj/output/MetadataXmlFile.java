@@ -137,4 +137,26 @@ abstract class MetadataXmlFile implements Closeable {
     attribute("ver", pkg.version());
     attribute("rel", pkg.release());
   }
+
+  /**
+   * The {@code <package pkgid name arch><version/>…</package>} frame filelists and other share;
+   * {@code entries} writes what goes between (files, changelogs), one indented line each.
+   */
+  void packageFrame(RpmPackage p, PackageEntries entries) throws XMLStreamException {
+    xml.writeStartElement("package");
+    xml.writeAttribute("pkgid", p.sha256());
+    attribute("name", p.name());
+    attribute("arch", p.arch());
+    indent(1);
+    versionElement(p);
+    entries.write();
+    indent(0);
+    xml.writeEndElement();
+    indent(0);
+  }
+
+  /** The entries inside a {@link #packageFrame}. */
+  interface PackageEntries {
+    void write() throws XMLStreamException;
+  }
 }

@@ -20,22 +20,17 @@ final class OtherXml extends MetadataXmlFile {
 
   @Override
   void writePackage(RpmPackage p, String href) throws XMLStreamException {
-    xml.writeStartElement("package");
-    xml.writeAttribute("pkgid", p.sha256());
-    attribute("name", p.name());
-    attribute("arch", p.arch());
-    indent(1);
-    versionElement(p);
-    for (ChangelogEntry c : p.changelogs()) {
-      indent(1);
-      xml.writeStartElement("changelog");
-      attribute("author", c.author());
-      xml.writeAttribute("date", Long.toString(c.date()));
-      xml.writeCharacters(XmlText.clean(c.text()));
-      xml.writeEndElement();
-    }
-    indent(0);
-    xml.writeEndElement();
-    indent(0);
+    packageFrame(
+        p,
+        () -> {
+          for (ChangelogEntry c : p.changelogs()) {
+            indent(1);
+            xml.writeStartElement("changelog");
+            attribute("author", c.author());
+            xml.writeAttribute("date", Long.toString(c.date()));
+            xml.writeCharacters(XmlText.clean(c.text()));
+            xml.writeEndElement();
+          }
+        });
   }
 }
