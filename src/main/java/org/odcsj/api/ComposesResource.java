@@ -74,6 +74,7 @@ public class ComposesResource {
   @Consumes(MediaType.WILDCARD)
   public Response submit(String body) {
     Caller caller = callers.resolve(request);
+    authorization.requireScope(caller, "new-compose");
     AccessPolicy policy = authorization.policy();
     policy.requireAllowedClient(caller);
     NewCompose requested = parser.parse(parseJson(body), caller.username(), Instant.now());
@@ -86,6 +87,7 @@ public class ComposesResource {
   @Consumes(MediaType.WILDCARD)
   public Response renew(@PathParam("id") String id, String body) {
     Caller caller = callers.resolve(request);
+    authorization.requireScope(caller, "renew-compose");
     AccessPolicy policy = authorization.policy();
     policy.requireAllowedClient(caller);
     JsonObject patch =
@@ -116,6 +118,7 @@ public class ComposesResource {
   @Path("{id: [0-9]+}")
   public Response delete(@PathParam("id") String id) {
     Caller caller = callers.resolve(request);
+    authorization.requireScope(caller, "delete-compose");
     long composeId =
         find(id)
             .map(Compose::getId)

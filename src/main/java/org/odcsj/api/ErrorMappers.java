@@ -27,7 +27,10 @@ final class ErrorMappers {
       implements ExceptionMapper<org.odcsj.security.AuthenticationException> {
     @Override
     public Response toResponse(org.odcsj.security.AuthenticationException e) {
-      return ErrorEnvelope.of(Response.Status.UNAUTHORIZED, e.getMessage());
+      Response response = ErrorEnvelope.of(Response.Status.UNAUTHORIZED, e.getMessage());
+      return e.challenge() == null
+          ? response
+          : Response.fromResponse(response).header("WWW-Authenticate", e.challenge()).build();
     }
   }
 

@@ -111,6 +111,55 @@ public class OdcsConfig {
     return string("odcs.auth.backend", "noauth");
   }
 
+  /** OIDC token claim holding the user name ({@code sub} when the token lacks it). */
+  public String openIdcUsernameClaim() {
+    return string("odcs.auth.openidc.username-claim", "preferred_username");
+  }
+
+  /** Scopes every OIDC write request must carry ({@code auth_openidc_required_scopes}). */
+  public List<String> openIdcRequiredScopes() {
+    return list("odcs.auth.openidc.required-scopes", List.of());
+  }
+
+  /** Prefix of the per-endpoint scopes {@code new-compose}, {@code renew-compose}, ... */
+  public String openIdcBaseNamespace() {
+    return string("odcs.auth.openidc.base-namespace", "https://pagure.io/odcs/");
+  }
+
+  /** Whether POST/PATCH/DELETE need their ODCS scope in the token (ODCS always checks). */
+  public boolean openIdcEndpointScopes() {
+    return config.getOptionalValue("odcs.auth.openidc.endpoint-scopes", Boolean.class).orElse(true);
+  }
+
+  /** Addresses of front proxies whose identity headers are believed. */
+  public List<String> trustedProxies() {
+    return list("odcs.auth.trusted-proxies", List.of());
+  }
+
+  /** Service principal of the SPNEGO acceptor, e.g. {@code HTTP/odcs.example.com@EXAMPLE.COM}. */
+  public Optional<String> kerberosPrincipal() {
+    return config.getOptionalValue("odcs.auth.kerberos.principal", String.class);
+  }
+
+  public Optional<Path> kerberosKeytab() {
+    return config.getOptionalValue("odcs.auth.kerberos.keytab", String.class).map(Path::of);
+  }
+
+  /** krb5.conf for the JVM's Kerberos (else the JDK's default lookup, /etc/krb5.conf). */
+  public Optional<Path> kerberosKrb5Conf() {
+    return config.getOptionalValue("odcs.auth.kerberos.krb5-conf", String.class).map(Path::of);
+  }
+
+  /** LDAP URL for the groups of Kerberos users ({@code auth_ldap_server}). */
+  public Optional<String> ldapServer() {
+    return config.getOptionalValue("odcs.auth.ldap.server", String.class);
+  }
+
+  /** Base of the group search ({@code auth_ldap_group_base}). */
+  public Optional<String> ldapGroupBase() {
+    return config.getOptionalValue("odcs.auth.ldap.group-base", String.class);
+  }
+
   /** YAML or JSON file with {@code allowed_clients} and {@code admins} (ODCS structure). */
   public Optional<Path> authPolicyFile() {
     return config.getOptionalValue("odcs.auth.policy-file", String.class).map(Path::of);

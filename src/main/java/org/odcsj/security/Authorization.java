@@ -83,6 +83,18 @@ public class Authorization {
                 + config.allowedSourceTypes());
   }
 
+  /**
+   * The OIDC scope check of a write endpoint (openidc only, spec §6.3): the token must carry {@code
+   * <base namespace><scope>}.
+   */
+  public void requireScope(Caller caller, String scope) {
+    if (caller.scopes() != null
+        && config.openIdcEndpointScopes()
+        && !caller.scopes().contains(config.openIdcBaseNamespace() + scope)) {
+      throw new ForbiddenException("Request does not have required scope " + scope);
+    }
+  }
+
   public AccessPolicy policy() {
     return policy;
   }

@@ -1,27 +1,97 @@
 package org.odcsj.security;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import java.util.logging.Logger;
 import org.odcsj.config.OdcsConfig;
 
 /**
- * The caller according to {@code odcs.auth.backend}. Only {@code noauth} exists so far; the other
- * ODCS backends (openidc, kerberos, ssl) come with the authentication work and until then refuse
- * every write request rather than letting it through anonymously.
+ * The caller according to {@code odcs.auth.backend} (spec §6): {@code noauth}, {@code openidc}
+ * (MicroProfile JWT bearer tokens), {@code kerberos} (SPNEGO), {@code ssl} (TLS client
+ * certificates) or {@code kerberos_or_ssl}. The backend and its settings are checked once at start,
+ * so a misconfigured server does not start rather than refusing (or admitting) everyone later.
  */
 @ApplicationScoped
 public class ConfiguredCallerResolver implements CallerResolver {
 
+  private static final Logger LOG = Logger.getLogger(ConfiguredCallerResolver.class.getName());
+
   @Inject OdcsConfig config;
+  @Inject org.eclipse.microprofile.config.Config mpConfig;
+
+  private AuthBackend backend;
+  private OpenIdcIdentity openIdc;
+  private SslIdentity ssl;
+  private KerberosIdentity kerberos;
+
+  @PostConstruct
+  void configure() {
+    backend = AuthBackend.parse(config.authBackend());
+    TrustedProxies proxies = new TrustedProxies(config.trustedProxies());
+    switch (backend) {
+      case NOAUTH -> {}
+      case OPENIDC -> {
+        requireJwtVerification();
+        openIdc =
+            new OpenIdcIdentity(
+                config.openIdcUsernameClaim(),
+                config.openIdcRequiredScopes(),
+                config.openIdcEndpointScopes());
+      }
+      case SSL -> ssl = new SslIdentity(proxies);
+      case KERBEROS -> kerberos = kerberos(proxies);
+      case KERBEROS_OR_SSL -> {
+        kerberos = kerberos(proxies);
+        ssl = new SslIdentity(proxies);
+      }
+    }
+    LOG.info(
+        () ->
+            "Authentication backend "
+                + backend.wireName()
+                + (proxies.isEmpty() ? "" : "; trusted proxies " + config.trustedProxies()));
+  }
+
+  private KerberosIdentity kerberos(TrustedProxies proxies) {
+    KerberosIdentity.Negotiator negotiator =
+        token -> {
+          throw new AuthenticationException(
+              "SPNEGO is not configured on this server (odcs.auth.kerberos.keytab).",
+              KerberosIdentity.NEGOTIATE);
+        };
+    return new KerberosIdentity(negotiator, user -> Set.of(), proxies);
+  }
+
+  // Without these, MicroProfile JWT fails every token with a 500 ("No issuer found").
+  private void requireJwtVerification() {
+    boolean issuer = mpConfig.getOptionalValue("mp.jwt.verify.issuer", String.class).isPresent();
+    boolean key =
+        mpConfig.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent()
+            || mpConfig.getOptionalValue("mp.jwt.verify.publickey", String.class).isPresent();
+    if (!issuer || !key) {
+      throw new IllegalStateException(
+          "Invalid configuration for openidc authentication: set mp.jwt.verify.issuer"
+              + " (MP_JWT_VERIFY_ISSUER) and mp.jwt.verify.publickey.location"
+              + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION: a PEM or JWKS file or URL).");
+    }
+  }
+
+  public AuthBackend backend() {
+    return backend;
+  }
 
   @Override
   public Caller resolve(HttpServletRequest request) {
-    String backend = config.authBackend();
-    if (backend.equals("noauth")) {
-      return Caller.ANONYMOUS;
-    }
-    throw new AuthenticationException(
-        "Authentication backend \"" + backend + "\" is not available in this version");
+    return switch (backend) {
+      case NOAUTH -> Caller.ANONYMOUS;
+      case OPENIDC -> openIdc.load(request);
+      case SSL -> ssl.load(request);
+      case KERBEROS -> kerberos.load(request);
+      case KERBEROS_OR_SSL ->
+          kerberos.present(request) ? kerberos.load(request) : ssl.load(request);
+    };
   }
 }

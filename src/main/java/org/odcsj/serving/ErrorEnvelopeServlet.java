@@ -8,19 +8,43 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Renders the container's own 404/405 errors as the ODCS JSON envelope. */
+/** Renders the container's own 401/404/405 errors as the ODCS JSON envelope. */
 @WebServlet(urlPatterns = "/error-envelope")
 public class ErrorEnvelopeServlet extends HttpServlet {
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(ErrorEnvelopeServlet.class.getName());
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-    String error = status == 405 ? "Method Not Allowed" : "Not Found";
-    String message =
-        status == 405
-            ? "The method is not allowed for the requested URL."
-            : "The requested URL was not found on the server.";
+    String error;
+    String message;
+    switch (status) {
+      case 401 -> {
+        // Only MicroProfile JWT answers 401 itself: a bearer token it could not verify.
+        error = "Unauthorized";
+        message =
+            "The server could not verify that you are authorized to access the URL requested. The"
+                + " bearer token is invalid, expired, or not issued for this server.";
+        resp.setHeader("WWW-Authenticate", "Bearer realm=\"odcs\", error=\"invalid_token\"");
+        LOG.info(
+            () ->
+                "Rejected a bearer token on "
+                    + req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+                    + " from "
+                    + req.getRemoteAddr());
+      }
+      case 405 -> {
+        error = "Method Not Allowed";
+        message = "The method is not allowed for the requested URL.";
+      }
+      default -> {
+        error = "Not Found";
+        message = "The requested URL was not found on the server.";
+      }
+    }
     resp.setStatus(status);
     resp.setContentType("application/json");
     resp.getWriter()

@@ -18,17 +18,32 @@ import java.util.Set;
 /** A small HTTP client for the ODCS API, as the tests (and any script) use it. */
 public final class OdcsApi {
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private static final HttpClient PLAIN = HttpClient.newHttpClient();
+
+  private final HttpClient http;
   private final String baseUrl;
   private final Map<String, String> headers;
 
   public OdcsApi(String baseUrl) {
-    this(baseUrl, Map.of());
+    this(baseUrl, PLAIN, Map.of());
   }
 
-  private OdcsApi(String baseUrl, Map<String, String> headers) {
+  /** The API through a client of one's own (e.g. HTTPS with a client certificate). */
+  public OdcsApi(String baseUrl, HttpClient http) {
+    this(baseUrl, http, Map.of());
+  }
+
+  private OdcsApi(String baseUrl, HttpClient http, Map<String, String> headers) {
     this.baseUrl = baseUrl;
+    this.http = http;
     this.headers = headers;
+  }
+
+  /** The same API sending one more header on every request. */
+  public OdcsApi withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new OdcsApi(baseUrl, http, Map.copyOf(more));
   }
 
   /**
@@ -41,7 +56,7 @@ public final class OdcsApi {
     if (groups.length > 0) {
       identity.put("X-Test-Groups", String.join(",", groups));
     }
-    return new OdcsApi(baseUrl, Map.copyOf(identity));
+    return new OdcsApi(baseUrl, http, Map.copyOf(identity));
   }
 
   public String baseUrl() {

@@ -38,6 +38,19 @@ public class OdcsServer implements BeforeAllCallback {
   /** The server as the tests see it. */
   public record Running(Process process, String baseUrl, Path targetDir, Path log, String db) {}
 
+  /**
+   * How to start one more server: its own database, the test WAR (with the test-only caller
+   * resolver) or the shipped one, and extra JVM options, Payara options and environment on top of
+   * the common test configuration.
+   */
+  public record Profile(
+      String name,
+      String database,
+      boolean testWar,
+      List<String> javaOptions,
+      List<String> payaraOptions,
+      Map<String, String> environment) {}
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     TestEnvironment.get(context);
@@ -59,13 +72,29 @@ public class OdcsServer implements BeforeAllCallback {
     return RUNNING.get(ALT);
   }
 
-  private static synchronized void start(String name) throws Exception {
+  private static void start(String name) throws Exception {
+    start(
+        new Profile(
+            name,
+            name.equals(MAIN) ? "odcs_http" : "odcs_alt",
+            true,
+            List.of(),
+            List.of(),
+            Map.of()));
+  }
+
+  /** The server of {@code profile}, started on first use (shared by every class using it). */
+  public static synchronized Running start(Profile profile) throws Exception {
+    String name = profile.name();
     if (RUNNING.containsKey(name)) {
-      return;
+      return RUNNING.get(name);
     }
     var infra = TestEnvironment.current();
     Path dir = Files.createDirectories(infra.itDir().resolve(name));
-    String db = name.equals(MAIN) ? "odcs_http" : "odcs_alt";
+    String db = profile.database();
+    if (!List.of("odcs_http", "odcs_alt").contains(db)) {
+      infra.postgres().createDatabase(db, "odcs", "odcs");
+    }
     // The database is new on every run, so is the compose tree (ids start again at 1).
     Path targetDir = dir.resolve("composes");
     org.odcsj.it.infra.PostgresBinaries.deleteTree(targetDir);
@@ -76,9 +105,10 @@ public class OdcsServer implements BeforeAllCallback {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
+        List.of("-Xmx512m", "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp"))));
+    command.addAll(profile.javaOptions());
+    command.addAll(
         List.of(
-            "-Xmx512m",
-            "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
             "-jar",
             System.getProperty("payara.microJar"),
             "--nocluster",
@@ -92,9 +122,10 @@ public class OdcsServer implements BeforeAllCallback {
             "--deploy",
             System.getProperty("odcs.it.rar"),
             "--deploy",
-            TestWar.build(dir).toString(),
+            profile.testWar() ? TestWar.build(dir).toString() : System.getProperty("odcs.it.war"),
             "--contextroot",
             "/"));
+    command.addAll(profile.payaraOptions());
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
@@ -119,9 +150,12 @@ public class OdcsServer implements BeforeAllCallback {
     env.put("ODCS_REPO_ALLOWED_ROOTS", infra.itDir().resolve("repos") + ",http://127.0.0.1:");
     env.put("ODCS_EXPIRY_PERIOD_SECONDS", "1");
     TestPolicy.configure(env, dir, name.equals(ALT));
+    env.putAll(profile.environment());
     Process process = pb.start();
-    RUNNING.put(name, new Running(process, baseUrl, targetDir, log, db));
+    Running running = new Running(process, baseUrl, targetDir, log, db);
+    RUNNING.put(name, running);
     awaitReady(process, baseUrl, log);
+    return running;
   }
 
   // Payara prints "ready" even when the WAR failed to deploy: wait for the API itself.

@@ -20,9 +20,9 @@ import org.odcsj.it.OdcsApi.Reply;
 import org.odcsj.it.OdcsServer;
 
 /** Shared helpers of the API tests: identities, error envelopes, JSON and time checks. */
-final class Api {
+public final class Api {
 
-  static final String COMPOSES = "/api/1/composes/";
+  public static final String COMPOSES = "/api/1/composes/";
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
@@ -52,7 +52,7 @@ final class Api {
   }
 
   /** A suffix that makes owners, sources and labels unique to one test run. */
-  static String unique() {
+  public static String unique() {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -62,18 +62,18 @@ final class Api {
     }
   }
 
-  static long id(JsonObject compose) {
+  public static long id(JsonObject compose) {
     return compose.getJsonNumber("id").longValue();
   }
 
   /** Asserts a 200 answer and returns its JSON. */
-  static JsonObject ok(Reply reply) {
+  public static JsonObject ok(Reply reply) {
     assertEquals(200, reply.status(), reply::body);
     return reply.json();
   }
 
   /** Asserts the ODCS error envelope: {@code {"status", "error", "message"}}, nothing else. */
-  static JsonObject assertError(Reply reply, int status, String message) {
+  public static JsonObject assertError(Reply reply, int status, String message) {
     JsonObject error = assertErrorEnvelope(reply, status);
     assertEquals(message, error.getString("message"), reply::body);
     return error;
@@ -87,14 +87,14 @@ final class Api {
     return error;
   }
 
-  static JsonObject assertErrorContains(Reply reply, int status, String part) {
+  public static JsonObject assertErrorContains(Reply reply, int status, String part) {
     JsonObject error = assertErrorEnvelope(reply, status);
     String message = error.getString("message");
     assertTrue(message.contains(part), () -> "message does not contain " + part + ": " + message);
     return error;
   }
 
-  static JsonObject assertErrorEnvelope(Reply reply, int status) {
+  public static JsonObject assertErrorEnvelope(Reply reply, int status) {
     assertEquals(status, reply.status(), reply::body);
     assertTrue(
         reply.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
@@ -109,7 +109,7 @@ final class Api {
   }
 
   /** Asserts the 202 body of DELETE: exactly {@code {"status": 202, "message": …}}. */
-  static void assertAccepted(Reply reply, String message) {
+  public static void assertAccepted(Reply reply, String message) {
     assertEquals(202, reply.status(), reply::body);
     assertEquals(
         Json.createObjectBuilder().add("status", 202).add("message", message).build(),
@@ -154,7 +154,7 @@ final class Api {
   }
 
   /** Polls until {@code id} is in {@code state}. */
-  static JsonObject awaitState(OdcsApi api, long id, String state) {
+  public static JsonObject awaitState(OdcsApi api, long id, String state) {
     return api.awaitState(id, TIMEOUT, state);
   }
 }
