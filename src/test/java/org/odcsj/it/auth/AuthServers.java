@@ -2,6 +2,7 @@ package org.odcsj.it.auth;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.odcsj.it.OdcsServer;
@@ -20,6 +21,32 @@ final class AuthServers {
   /** Scope the openidc server requires on every write request ({@code required-scopes}). */
   static final String REQUIRED_SCOPE = "openid";
 
+  /** A client certificate's subject DN as the ssl backend names the user (RFC 2253). */
+  static final String CLIENT_DN = "CN=client,L=prod,DC=example,DC=com";
+
+  /** The DN of an admin's certificate. */
+  static final String ADMIN_DN = "CN=admin,OU=releng,DC=example,DC=com";
+
+  /**
+   * The upstream view tests' policy (spec §5.3) plus users named by certificate DN, as an ssl
+   * deployment lists them (groups are always empty there).
+   */
+  static final String POLICY_YAML =
+      String.join(
+          "\n",
+          "allowed_clients:",
+          "  groups:",
+          "    composer: {}",
+          "    dev2: {source_types: [module]}",
+          "  users:",
+          "    dev: {arches: [ppc64, s390, x86_64], source_types: [tag, module, build]}",
+          "    '" + CLIENT_DN + "': {source_types: [tag]}",
+          "    '" + ADMIN_DN + "': {}",
+          "admins:",
+          "  groups: [admin]",
+          "  users: [root, '" + ADMIN_DN + "']",
+          "");
+
   private static TestTokens tokens;
 
   private AuthServers() {}
@@ -33,25 +60,50 @@ final class AuthServers {
   }
 
   static OdcsServer.Running openIdc() throws Exception {
-    Path dir = Files.createDirectories(TestEnvironment.current().itDir().resolve("openidc-keys"));
-    Path key = tokens().writePublicKey(dir.resolve("public-key.pem"));
+    Path key = tokens().writePublicKey(dir("openidc").resolve("public-key.pem"));
+    Map<String, String> env = new HashMap<>();
+    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toUri().toString());
+    env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+    env.put("ODCS_AUTH_OPENIDC_REQUIRED_SCOPES", REQUIRED_SCOPE);
+    env.put("ODCS_AUTH_OPENIDC_BASE_NAMESPACE", NAMESPACE);
+    return start("openidc", List.of(), List.of(), env);
+  }
+
+  /** {@code ssl}, trusting proxy headers from {@link ProxiedRequests#PROXY_ADDRESS}. */
+  static OdcsServer.Running ssl() throws Exception {
+    return start("ssl", List.of(), List.of(), Map.of());
+  }
+
+  /** {@code kerberos}, trusting proxy headers from {@link ProxiedRequests#PROXY_ADDRESS}. */
+  static OdcsServer.Running kerberos() throws Exception {
+    return start("kerberos", List.of(), List.of(), Map.of());
+  }
+
+  /** {@code kerberos_or_ssl}, trusting proxy headers from the proxy address. */
+  static OdcsServer.Running kerberosOrSsl() throws Exception {
+    return start("kerberos_or_ssl", List.of(), List.of(), Map.of());
+  }
+
+  private static Path dir(String backend) throws Exception {
+    return Files.createDirectories(
+        TestEnvironment.current().itDir().resolve("auth-" + backend.replace('_', '-')));
+  }
+
+  private static OdcsServer.Running start(
+      String backend, List<String> javaOptions, List<String> payaraOptions, Map<String, String> env)
+      throws Exception {
+    Path policy = Files.writeString(dir(backend).resolve("auth-policy.yaml"), POLICY_YAML);
+    Map<String, String> environment = new HashMap<>(env);
+    environment.put("ODCS_AUTH_BACKEND", backend);
+    environment.put("ODCS_AUTH_POLICY_FILE", policy.toString());
+    environment.put("ODCS_AUTH_TRUSTED_PROXIES", ProxiedRequests.PROXY_ADDRESS);
     return OdcsServer.start(
         new OdcsServer.Profile(
-            "openidc",
-            "odcs_openidc",
+            "auth-" + backend.replace('_', '-'),
+            "odcs_auth_" + backend,
             false,
-            List.of(),
-            List.of(),
-            Map.of(
-                "ODCS_AUTH_BACKEND",
-                "openidc",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                key.toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER",
-                TestTokens.ISSUER,
-                "ODCS_AUTH_OPENIDC_REQUIRED_SCOPES",
-                REQUIRED_SCOPE,
-                "ODCS_AUTH_OPENIDC_BASE_NAMESPACE",
-                NAMESPACE)));
+            javaOptions,
+            payaraOptions,
+            environment));
   }
 }
