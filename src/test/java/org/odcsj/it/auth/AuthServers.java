@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.odcsj.it.OdcsServer;
 import org.odcsj.it.TestEnvironment;
+import org.odcsj.it.infra.TestCa;
 
 /**
  * The servers of the authentication tests: the shipped WAR (no test-only caller resolver), one
@@ -48,6 +49,59 @@ final class AuthServers {
           "");
 
   private static TestTokens tokens;
+  private static Tls tls;
+  private static final Map<String, String> HTTPS_URLS = new HashMap<>();
+
+  /**
+   * The test PKI: a CA the TLS servers trust, their server certificate, client certificates for
+   * {@link #CLIENT_DN} and {@link #ADMIN_DN}, and one from a CA nobody trusts.
+   */
+  record Tls(
+      Path serverKeyStore,
+      Path trustStore,
+      Path clientKeyStore,
+      Path adminKeyStore,
+      Path strangerKeyStore) {
+
+    /** HTTPS as {@code keyStore}'s certificate (or none when null). */
+    java.net.http.HttpClient client(Path keyStore) {
+      return TestCa.httpClient(
+          TestCa.sslContext(keyStore, TestCa.PASSWORD, trustStore, TestCa.PASSWORD));
+    }
+
+    /** HTTPS presenting the untrusted CA's certificate even though the server asks for ours. */
+    java.net.http.HttpClient strangerClient() {
+      return TestCa.httpClient(
+          TestCa.insistentClientContext(
+              strangerKeyStore, TestCa.PASSWORD, trustStore, TestCa.PASSWORD));
+    }
+  }
+
+  static synchronized Tls tls() throws Exception {
+    if (tls == null) {
+      Path dir = dir("pki");
+      TestCa ca = TestCa.create("CN=ODCS Test CA,O=ODCS-J");
+      TestCa stranger = TestCa.create("CN=Untrusted CA");
+      tls =
+          new Tls(
+              ca.issueServer("localhost", "127.0.0.1")
+                  .writeKeyStore(dir.resolve("server.p12"), TestCa.PASSWORD, "odcs"),
+              ca.writeTrustStore(dir.resolve("trust.p12"), TestCa.PASSWORD),
+              ca.issueClient(CLIENT_DN)
+                  .writeKeyStore(dir.resolve("client.p12"), TestCa.PASSWORD, "client"),
+              ca.issueClient(ADMIN_DN)
+                  .writeKeyStore(dir.resolve("admin.p12"), TestCa.PASSWORD, "admin"),
+              stranger
+                  .issueClient(CLIENT_DN)
+                  .writeKeyStore(dir.resolve("stranger.p12"), TestCa.PASSWORD, "stranger"));
+    }
+    return tls;
+  }
+
+  /** The HTTPS base URL of a server started with TLS ({@link #ssl}, {@link #kerberosOrSsl}). */
+  static synchronized String httpsUrl(String backend) {
+    return HTTPS_URLS.get(backend);
+  }
 
   private AuthServers() {}
 
@@ -71,7 +125,7 @@ final class AuthServers {
 
   /** {@code ssl}, trusting proxy headers from {@link ProxiedRequests#PROXY_ADDRESS}. */
   static OdcsServer.Running ssl() throws Exception {
-    return start("ssl", List.of(), List.of(), Map.of());
+    return startWithTls("ssl", Map.of());
   }
 
   /** {@code kerberos}, trusting proxy headers from {@link ProxiedRequests#PROXY_ADDRESS}. */
@@ -81,7 +135,42 @@ final class AuthServers {
 
   /** {@code kerberos_or_ssl}, trusting proxy headers from the proxy address. */
   static OdcsServer.Running kerberosOrSsl() throws Exception {
-    return start("kerberos_or_ssl", List.of(), List.of(), Map.of());
+    return startWithTls("kerberos_or_ssl", Map.of());
+  }
+
+  /**
+   * A server with an HTTPS listener that wants client certificates, configured as an operator
+   * would: server-config/tls-client-auth.preboot (after loopback.preboot: Payara reads one pre-boot
+   * file) and the ODCS_TLS_* variables.
+   */
+  private static synchronized OdcsServer.Running startWithTls(
+      String backend, Map<String, String> env) throws Exception {
+    Tls pki = tls();
+    Path project = Path.of(System.getProperty("odcs.it.dir")).getParent().getParent();
+    Path preboot =
+        Files.writeString(
+            dir(backend).resolve("tls.preboot"),
+            Files.readString(project.resolve("server-config/loopback.preboot"))
+                + Files.readString(project.resolve("server-config/tls-client-auth.preboot")));
+    int port;
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    Map<String, String> environment = new HashMap<>(env);
+    environment.put("ODCS_TLS_KEYSTORE", pki.serverKeyStore().toString());
+    environment.put("ODCS_TLS_KEYSTORE_PASSWORD", new String(TestCa.PASSWORD));
+    environment.put("ODCS_TLS_KEY_ALIAS", "odcs");
+    environment.put("ODCS_TLS_TRUSTSTORE", pki.trustStore().toString());
+    environment.put("ODCS_TLS_TRUSTSTORE_PASSWORD", new String(TestCa.PASSWORD));
+    OdcsServer.Running running =
+        start(
+            backend,
+            List.of(),
+            List.of(
+                "--sslport", Integer.toString(port), "--prebootcommandfile", preboot.toString()),
+            environment);
+    HTTPS_URLS.putIfAbsent(backend, "https://localhost:" + port);
+    return running;
   }
 
   private static Path dir(String backend) throws Exception {

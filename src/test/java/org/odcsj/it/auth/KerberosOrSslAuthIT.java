@@ -53,6 +53,19 @@ class KerberosOrSslAuthIT {
   }
 
   @Test
+  @DisplayName("A-06 over TLS: a client certificate and no Kerberos takes the SSL path")
+  void sslPathOverTls() throws Exception {
+    var tls = AuthServers.tls();
+    var api =
+        new org.odcsj.it.OdcsApi(
+            AuthServers.httpsUrl("kerberos_or_ssl"), tls.client(tls.clientKeyStore()));
+    assertEquals(
+        AuthServers.CLIENT_DN,
+        org.odcsj.it.api.Api.ok(api.post("/api/1/composes/", SslAuthIT.TAG_COMPOSE))
+            .getString("owner"));
+  }
+
+  @Test
   @DisplayName("Neither is 401 Cannot verify client: None (the SSL path's message)")
   void neither() {
     assertError(

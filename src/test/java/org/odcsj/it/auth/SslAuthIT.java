@@ -3,13 +3,17 @@ package org.odcsj.it.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.odcsj.it.auth.ProxyClient.assertError;
 
+import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.odcsj.it.OdcsApi;
 import org.odcsj.it.OdcsServer;
 import org.odcsj.it.TestEnvironment;
+import org.odcsj.it.api.Api;
 
 /**
  * The {@code ssl} backend (spec §6.4, catalog A-01..A-04) through HTTP against the shipped WAR: the
@@ -60,6 +64,48 @@ class SslAuthIT {
         proxy.send("POST", "/api/1/composes/", TAG_COMPOSE, verified(dn)),
         403,
         "User " + dn + " is not in role allowed_clients.");
+  }
+
+  @Test
+  @DisplayName("A-01 over TLS: the client certificate's subject DN is the owner")
+  void clientCertificate() throws Exception {
+    var tls = AuthServers.tls();
+    OdcsApi api = new OdcsApi(AuthServers.httpsUrl("ssl"), tls.client(tls.clientKeyStore()));
+    JsonObject compose = Api.ok(api.post(Api.COMPOSES, TAG_COMPOSE));
+    assertEquals(AuthServers.CLIENT_DN, compose.getString("owner"));
+    // The admin's certificate removes it once it failed (no Koji here); the client's may not.
+    long id = Api.id(compose);
+    api.awaitState(id, Duration.ofSeconds(60), "failed", "done");
+    Api.assertError(
+        api.delete(Api.COMPOSES + id),
+        403,
+        "User " + AuthServers.CLIENT_DN + " is not in role admins.");
+    OdcsApi admin = new OdcsApi(AuthServers.httpsUrl("ssl"), tls.client(tls.adminKeyStore()));
+    assertEquals(202, admin.delete(Api.COMPOSES + id).status());
+  }
+
+  @Test
+  @DisplayName("TLS without a client certificate: reads work, writes are 401 None")
+  void tlsWithoutCertificate() throws Exception {
+    var tls = AuthServers.tls();
+    OdcsApi api = new OdcsApi(AuthServers.httpsUrl("ssl"), tls.client(null));
+    assertEquals(200, api.get(Api.COMPOSES).status());
+    Api.assertError(api.post(Api.COMPOSES, TAG_COMPOSE), 401, "Cannot verify client: None");
+  }
+
+  @Test
+  @DisplayName("A certificate of an untrusted CA does not get through the handshake")
+  void untrustedCertificate() throws Exception {
+    var tls = AuthServers.tls();
+    var http = tls.strangerClient();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(AuthServers.httpsUrl("ssl") + Api.COMPOSES))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TAG_COMPOSE))
+            .build();
+    org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.IOException.class,
+        () -> http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
   }
 
   @Test
