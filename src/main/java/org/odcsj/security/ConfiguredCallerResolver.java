@@ -55,7 +55,27 @@ public class ConfiguredCallerResolver implements CallerResolver {
                 + (proxies.isEmpty() ? "" : "; trusted proxies " + config.trustedProxies()));
   }
 
+  /**
+   * LDAP groups are optional, but half an LDAP setting is a mistake (ODCS: {@code Invalid
+   * configuration for kerberos authentication.}); so is a Kerberos backend that can authenticate
+   * nobody (no keytab and no trusted proxy).
+   */
+  private void requireKerberosSettings(TrustedProxies proxies) {
+    if (config.ldapServer().isPresent() != config.ldapGroupBase().isPresent()) {
+      throw new IllegalStateException(
+          "Invalid configuration for kerberos authentication. Set both odcs.auth.ldap.server and"
+              + " odcs.auth.ldap.group-base, or neither.");
+    }
+    boolean spnego = config.kerberosKeytab().isPresent() && config.kerberosPrincipal().isPresent();
+    if (!spnego && proxies.isEmpty()) {
+      throw new IllegalStateException(
+          "Invalid configuration for kerberos authentication. Set odcs.auth.kerberos.keytab and"
+              + " odcs.auth.kerberos.principal (SPNEGO), or odcs.auth.trusted-proxies.");
+    }
+  }
+
   private KerberosIdentity kerberos(TrustedProxies proxies) {
+    requireKerberosSettings(proxies);
     KerberosIdentity.Negotiator negotiator =
         token -> {
           throw new AuthenticationException(

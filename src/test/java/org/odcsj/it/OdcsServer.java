@@ -49,7 +49,19 @@ public class OdcsServer implements BeforeAllCallback {
       boolean testWar,
       List<String> javaOptions,
       List<String> payaraOptions,
-      Map<String, String> environment) {}
+      Map<String, String> environment,
+      boolean expectReady) {
+
+    public Profile(
+        String name,
+        String database,
+        boolean testWar,
+        List<String> javaOptions,
+        List<String> payaraOptions,
+        Map<String, String> environment) {
+      this(name, database, testWar, javaOptions, payaraOptions, environment, true);
+    }
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -154,8 +166,21 @@ public class OdcsServer implements BeforeAllCallback {
     Process process = pb.start();
     Running running = new Running(process, baseUrl, targetDir, log, db);
     RUNNING.put(name, running);
-    awaitReady(process, baseUrl, log);
+    if (profile.expectReady()) {
+      awaitReady(process, baseUrl, log);
+    }
     return running;
+  }
+
+  /** Stops one server of the run (for a test that started a server meant to fail). */
+  public static synchronized void stop(String name) throws InterruptedException {
+    Running running = RUNNING.remove(name);
+    if (running != null) {
+      running.process().destroy();
+      if (!running.process().waitFor(30, TimeUnit.SECONDS)) {
+        running.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
   }
 
   // Payara prints "ready" even when the WAR failed to deploy: wait for the API itself.
