@@ -40,6 +40,10 @@ public final class LocalKdc implements AutoCloseable {
   public static final String SERVICE = "HTTP/localhost@" + REALM;
   public static final List<String> USERS = List.of("alice", "bob");
 
+  /** The reason of the skip when the KDC is not installed. */
+  public static final String MISSING =
+      "MIT Kerberos KDC not installed (apt-get install krb5-kdc krb5-admin-server krb5-user)";
+
   private static final String KRB5_CONF_PROPERTY = "java.security.krb5.conf";
   private static final List<String> TOOLS = List.of("krb5kdc", "kdb5_util", "kadmin.local");
   private static final long START_TIMEOUT_MS = 20_000;
@@ -70,9 +74,7 @@ public final class LocalKdc implements AutoCloseable {
    * once it accepts TCP connections. Skips the calling test when the binaries are missing.
    */
   public static LocalKdc start(Path workDir) throws IOException, InterruptedException {
-    Assumptions.assumeTrue(
-        available(),
-        "MIT Kerberos KDC not installed (apt-get install krb5-kdc krb5-admin-server krb5-user)");
+    Assumptions.assumeTrue(available(), MISSING);
     Path base = Files.createDirectories(workDir.toAbsolutePath().normalize());
     LocalKdc kdc = new LocalKdc(Files.createTempDirectory(base, "kdc-"));
     try {
