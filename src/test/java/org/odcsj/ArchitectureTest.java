@@ -37,4 +37,13 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.odcsj.generation..", "org.odcsj.api..", "jakarta.jms..");
+
+  @ArchTest
+  static final ArchRule kerberosHasNoContainerDependency =
+      noClasses()
+          .that()
+          .resideInAPackage("org.odcsj.security.kerberos..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("jakarta..", "org.eclipse.microprofile..");
 }
