@@ -4,9 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.odcsj.config.OdcsConfig;
+import org.odcsj.security.kerberos.LdapGroups;
+import org.odcsj.security.kerberos.SpnegoAuthenticator;
 
 /**
  * The caller according to {@code odcs.auth.backend} (spec §6): {@code noauth}, {@code openidc}
@@ -61,11 +64,7 @@ public class ConfiguredCallerResolver implements CallerResolver {
    * nobody (no keytab and no trusted proxy).
    */
   private void requireKerberosSettings(TrustedProxies proxies) {
-    if (config.ldapServer().isPresent() != config.ldapGroupBase().isPresent()) {
-      throw new IllegalStateException(
-          "Invalid configuration for kerberos authentication. Set both odcs.auth.ldap.server and"
-              + " odcs.auth.ldap.group-base, or neither.");
-    }
+    LdapGroups.validate(config.ldapServer(), config.ldapGroupBase());
     boolean spnego = config.kerberosKeytab().isPresent() && config.kerberosPrincipal().isPresent();
     if (!spnego && proxies.isEmpty()) {
       throw new IllegalStateException(
@@ -76,13 +75,26 @@ public class ConfiguredCallerResolver implements CallerResolver {
 
   private KerberosIdentity kerberos(TrustedProxies proxies) {
     requireKerberosSettings(proxies);
-    KerberosIdentity.Negotiator negotiator =
-        token -> {
-          throw new AuthenticationException(
-              "SPNEGO is not configured on this server (odcs.auth.kerberos.keytab).",
-              KerberosIdentity.NEGOTIATE);
-        };
-    return new KerberosIdentity(negotiator, user -> Set.of(), proxies);
+    KerberosIdentity.Negotiator negotiator;
+    if (config.kerberosKeytab().isPresent() && config.kerberosPrincipal().isPresent()) {
+      // Logs in to the keytab now: an unreadable keytab stops the start, not the first request.
+      SpnegoAuthenticator spnego =
+          new SpnegoAuthenticator(
+              config.kerberosPrincipal().get(),
+              config.kerberosKeytab().get(),
+              config.kerberosKrb5Conf());
+      negotiator = token -> spnego.acceptToken(token).principal();
+    } else {
+      negotiator =
+          token -> {
+            throw new AuthenticationException(
+                "SPNEGO is not configured on this server (odcs.auth.kerberos.keytab).",
+                KerberosIdentity.NEGOTIATE);
+          };
+    }
+    Optional<LdapGroups> ldap = LdapGroups.configured(config.ldapServer(), config.ldapGroupBase());
+    return new KerberosIdentity(
+        negotiator, user -> ldap.map(l -> l.groupsOf(user)).orElse(Set.of()), proxies);
   }
 
   // Without these, MicroProfile JWT fails every token with a 500 ("No issuer found").

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.odcsj.it.OdcsServer;
 import org.odcsj.it.TestEnvironment;
+import org.odcsj.it.infra.LocalKdc;
+import org.odcsj.it.infra.LocalLdap;
 import org.odcsj.it.infra.TestCa;
 
 /**
@@ -49,6 +51,8 @@ final class AuthServers {
           "");
 
   private static TestTokens tokens;
+  private static LocalKdc kdc;
+  private static LocalLdap ldap;
   private static Tls tls;
   private static final Map<String, String> HTTPS_URLS = new HashMap<>();
 
@@ -130,12 +134,46 @@ final class AuthServers {
 
   /** {@code kerberos}, trusting proxy headers from {@link ProxiedRequests#PROXY_ADDRESS}. */
   static OdcsServer.Running kerberos() throws Exception {
-    return start("kerberos", List.of(), List.of(), Map.of());
+    Map<String, String> env = new HashMap<>(spnego());
+    env.put("ODCS_AUTH_LDAP_SERVER", ldap().url());
+    env.put("ODCS_AUTH_LDAP_GROUP_BASE", LocalLdap.GROUP_BASE);
+    return start("kerberos", List.of(), List.of(), env);
+  }
+
+  /**
+   * The run's real MIT KDC (realm ODCS.TEST, service HTTP/localhost, users alice and bob), or null
+   * when krb5kdc is not installed (the SPNEGO tests are then skipped).
+   */
+  static synchronized LocalKdc kdc() throws Exception {
+    if (kdc == null && LocalKdc.available()) {
+      kdc = LocalKdc.start(dir("kdc"));
+    }
+    return kdc;
+  }
+
+  /** The directory the kerberos server reads groups from: alice is in admin and devel. */
+  static synchronized LocalLdap ldap() throws Exception {
+    if (ldap == null) {
+      ldap = LocalLdap.start().group("admin", 1001, "alice").group("devel", 1002, "alice", "bob");
+    }
+    return ldap;
+  }
+
+  /** SPNEGO settings of a server: the KDC's service keytab and krb5.conf (none without KDC). */
+  private static Map<String, String> spnego() throws Exception {
+    LocalKdc realm = kdc();
+    if (realm == null) {
+      return Map.of();
+    }
+    return Map.of(
+        "ODCS_AUTH_KERBEROS_PRINCIPAL", LocalKdc.SERVICE,
+        "ODCS_AUTH_KERBEROS_KEYTAB", realm.serviceKeytab().toString(),
+        "ODCS_AUTH_KERBEROS_KRB5_CONF", realm.krb5Conf().toString());
   }
 
   /** {@code kerberos_or_ssl}, trusting proxy headers from the proxy address. */
   static OdcsServer.Running kerberosOrSsl() throws Exception {
-    return startWithTls("kerberos_or_ssl", Map.of());
+    return startWithTls("kerberos_or_ssl", spnego());
   }
 
   /**

@@ -28,6 +28,16 @@ class KerberosOrSslAuthIT {
   }
 
   @Test
+  @DisplayName("A-18: the kerberos_or_ssl backend is installed (about); GET needs no identity")
+  void backendReported() {
+    var api = new org.odcsj.it.OdcsApi(server.baseUrl());
+    assertEquals(
+        "kerberos_or_ssl",
+        org.odcsj.it.api.Api.ok(api.get("/api/1/about/")).getString("auth_backend"));
+    assertEquals(200, api.get("/api/1/composes/").status());
+  }
+
+  @Test
   @DisplayName("A-05: with REMOTE_USER the Kerberos path is used")
   void kerberosPath() {
     assertEquals(
@@ -40,6 +50,26 @@ class KerberosOrSslAuthIT {
                     "X-SSL-Client-Verify", "SUCCESS",
                     "X-SSL-Client-S-DN", AuthServers.CLIENT_DN))
             .getString("owner"));
+  }
+
+  @Test
+  @DisplayName("A-05 with a real ticket: SPNEGO wins over a client certificate")
+  void spnegoOverTls() throws Exception {
+    org.odcsj.it.infra.LocalKdc kdc = AuthServers.kdc();
+    org.junit.jupiter.api.Assumptions.assumeTrue(kdc != null, org.odcsj.it.infra.LocalKdc.MISSING);
+    var tls = AuthServers.tls();
+    var api =
+        new org.odcsj.it.OdcsApi(
+                AuthServers.httpsUrl("kerberos_or_ssl"), tls.client(tls.clientKeyStore()))
+            .withHeader(
+                "Authorization",
+                org.odcsj.it.infra.KerberosClient.login(kdc, "alice")
+                    .negotiateHeader("HTTP@localhost"));
+    // alice is not an allowed client: the 403 names her, not the certificate's DN.
+    org.odcsj.it.api.Api.assertError(
+        api.post("/api/1/composes/", SslAuthIT.TAG_COMPOSE),
+        403,
+        "User alice is not in role allowed_clients.");
   }
 
   @Test

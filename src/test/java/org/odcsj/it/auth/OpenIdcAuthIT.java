@@ -62,7 +62,8 @@ class OpenIdcAuthIT {
   }
 
   @Test
-  @DisplayName("V-14 / A-13: POST without a token is 401 REMOTE_USER is not present in request.")
+  @DisplayName(
+      "V-14 / A-13 / A-14: POST without a token is 401 REMOTE_USER is not present in request.")
   void postWithoutToken() {
     Reply reply = anonymous.post(COMPOSES, "");
     assertError(reply, 401, "REMOTE_USER is not present in request.");
@@ -84,7 +85,7 @@ class OpenIdcAuthIT {
   }
 
   @Test
-  @DisplayName("GET endpoints stay anonymous under openidc")
+  @DisplayName("A-18: openidc is installed (about); GET endpoints stay anonymous")
   void getIsAnonymous() {
     assertEquals(200, anonymous.get(COMPOSES).status());
     JsonObject about = ok(anonymous.get("/api/1/about/"));

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.schema.Schema;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -26,31 +21,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.odcsj.it.infra.LocalLdap;
 
 /**
  * The LDAP group lookup of the kerberos backend against a real LDAP server (UnboundID's in-memory
  * directory, speaking the LDAP protocol on 127.0.0.1).
  */
 class LdapGroupsTest {
-  private static final String BASE = "ou=groups,dc=example,dc=com";
+  private static final String BASE = LocalLdap.GROUP_BASE;
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-  /** posixGroup and its attributes (RFC 2307, the nis schema of OpenLDAP and 389 DS). */
-  private static final Schema RFC2307_GROUPS =
-      new Schema(
-          entry(
-              "cn=schema",
-              "objectClass: top",
-              "objectClass: ldapSubentry",
-              "objectClass: subschema",
-              "attributeTypes: ( 1.3.6.1.1.1.1.1 NAME 'gidNumber' EQUALITY integerMatch"
-                  + " SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
-              "attributeTypes: ( 1.3.6.1.1.1.1.12 NAME 'memberUid' EQUALITY caseExactIA5Match"
-                  + " SUBSTR caseExactIA5SubstringsMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.26 )",
-              "objectClasses: ( 1.3.6.1.1.1.2.2 NAME 'posixGroup' SUP top STRUCTURAL"
-                  + " MUST ( cn $ gidNumber ) MAY ( userPassword $ memberUid $ description ) )"));
-
-  private static InMemoryDirectoryServer ldap;
+  private static LocalLdap ldap;
   private static String url;
 
   private final List<LogRecord> logged = new ArrayList<>();
@@ -70,41 +51,34 @@ class LdapGroupsTest {
 
   @BeforeAll
   static void startLdap() throws Exception {
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
-    config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), RFC2307_GROUPS));
-    config.setListenerConfigs(
-        InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
-    ldap = new InMemoryDirectoryServer(config);
-    ldap.add(entry("dc=example,dc=com", "objectClass: top", "objectClass: domain", "dc: example"));
-    ldap.add(entry(BASE, "objectClass: top", "objectClass: organizationalUnit", "ou: groups"));
-    ldap.add(group("odcsdev", 1001, "newuser", "tester1"));
-    ldap.add(group("freshmakerdev", 1002, "newuser"));
-    ldap.add(group("devel", 1003, "newuser", "someone"));
-    ldap.add(group("admins", 1004, "tester1"));
-    ldap.add(group("a*", 1005, "a*")); // a user name with a filter metacharacter
+    ldap = LocalLdap.start();
+    ldap.group("odcsdev", 1001, "newuser", "tester1");
+    ldap.group("freshmakerdev", 1002, "newuser");
+    ldap.group("devel", 1003, "newuser", "someone");
+    ldap.group("admins", 1004, "tester1");
+    ldap.group("a*", 1005, "a*"); // a user name with a filter metacharacter
     // One level only: a group in a sub-tree of the base is not searched.
     ldap.add(
-        entry(
+        LocalLdap.entry(
             "ou=nested," + BASE,
             "objectClass: top",
             "objectClass: organizationalUnit",
             "ou: nested"));
     ldap.add(
-        entry(
+        LocalLdap.entry(
             "cn=deep,ou=nested," + BASE,
             "objectClass: top",
             "objectClass: posixGroup",
             "cn: deep",
             "gidNumber: 2000",
             "memberUid: newuser"));
-    ldap.startListening();
-    url = "ldap://127.0.0.1:" + ldap.getListenPort();
+    url = ldap.url();
   }
 
   @AfterAll
   static void stopLdap() {
     if (ldap != null) {
-      ldap.shutDown(true);
+      ldap.close();
     }
   }
 
@@ -228,30 +202,5 @@ class LdapGroupsTest {
         LdapGroups.configured(Optional.of(url), Optional.of(BASE))
             .orElseThrow()
             .groupsOf("newuser"));
-  }
-
-  private static Entry group(String cn, int gid, String... members) {
-    List<String> lines = new ArrayList<>();
-    lines.addAll(List.of("objectClass: top", "objectClass: posixGroup", "cn: " + cn));
-    lines.add("gidNumber: " + gid);
-    for (String m : members) {
-      lines.add("memberUid: " + m);
-    }
-    return entry("cn=" + escapeRdn(cn) + "," + BASE, lines.toArray(String[]::new));
-  }
-
-  private static String escapeRdn(String value) {
-    return value.replace("\\", "\\\\").replace(",", "\\,").replace("+", "\\+");
-  }
-
-  private static Entry entry(String dn, String... attributes) {
-    String[] ldif = new String[attributes.length + 1];
-    ldif[0] = "dn: " + dn;
-    System.arraycopy(attributes, 0, ldif, 1, attributes.length);
-    try {
-      return new Entry(ldif);
-    } catch (com.unboundid.ldif.LDIFException e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }
