@@ -83,7 +83,11 @@ public class ConfiguredCallerResolver implements CallerResolver {
               config.kerberosPrincipal().get(),
               config.kerberosKeytab().get(),
               config.kerberosKrb5Conf());
-      negotiator = token -> spnego.acceptToken(token).principal();
+      negotiator =
+          token -> {
+            SpnegoAuthenticator.Result result = spnego.acceptToken(token);
+            return new KerberosIdentity.Negotiated(result.principal(), result.wwwAuthenticate());
+          };
     } else {
       negotiator =
           token -> {

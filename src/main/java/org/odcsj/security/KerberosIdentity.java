@@ -11,13 +11,22 @@ import java.util.function.Function;
  * mod_auth_gssapi's {@code REMOTE_USER}). The user name is the principal without its realm; groups
  * come from LDAP when configured.
  */
-final class KerberosIdentity {
+public final class KerberosIdentity {
 
   static final String NEGOTIATE = "Negotiate";
 
-  /** Verifies a SPNEGO token and returns the client principal ({@code user@REALM}). */
+  /**
+   * Request attribute holding the {@code WWW-Authenticate: Negotiate <token>} value that completes
+   * mutual authentication; the API adds it to its answer.
+   */
+  public static final String RESPONSE_CHALLENGE = "org.odcsj.security.negotiate-response";
+
+  /** The client principal ({@code user@REALM}) and the acceptor's answer token, if any. */
+  record Negotiated(String principal, java.util.Optional<String> wwwAuthenticate) {}
+
+  /** Verifies a SPNEGO token. */
   interface Negotiator {
-    String accept(String base64Token);
+    Negotiated accept(String base64Token);
   }
 
   private final Negotiator negotiator;
@@ -41,7 +50,9 @@ final class KerberosIdentity {
     Optional<String> token = negotiateToken(request);
     String principal;
     if (token.isPresent()) {
-      principal = negotiator.accept(token.get());
+      Negotiated negotiated = negotiator.accept(token.get());
+      principal = negotiated.principal();
+      negotiated.wwwAuthenticate().ifPresent(v -> request.setAttribute(RESPONSE_CHALLENGE, v));
     } else {
       principal =
           proxies

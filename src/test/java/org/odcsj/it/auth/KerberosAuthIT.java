@@ -2,6 +2,7 @@ package org.odcsj.it.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.odcsj.it.auth.ProxyClient.assertError;
 
@@ -68,8 +69,18 @@ class KerberosAuthIT {
             .getJsonNumber("id")
             .longValue();
     new OdcsApi(server.baseUrl()).awaitState(id, Duration.ofSeconds(60), "failed", "done");
+    var removal = negotiating("alice").delete(Api.COMPOSES + id);
+    // Mutual authentication: the acceptor's answer token comes back as mod_auth_gssapi sends it.
+    assertTrue(
+        removal
+            .raw()
+            .headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .matches("Negotiate \\S{20,}"),
+        () -> removal.raw().headers().map().toString());
     Api.assertAccepted(
-        negotiating("alice").delete(Api.COMPOSES + id),
+        removal,
         "The delete request for compose (id="
             + id
             + ") has been accepted and will be processed by backend later.");
