@@ -211,6 +211,14 @@ final class AuthServers {
     return running;
   }
 
+  /** {@code /about/} reports the backend, and reads need no identity under it. */
+  static void assertBackendInstalled(OdcsServer.Running server, String backend) {
+    var api = new org.odcsj.it.OdcsApi(server.baseUrl());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        backend, org.odcsj.it.api.Api.ok(api.get("/api/1/about/")).getString("auth_backend"));
+    org.junit.jupiter.api.Assertions.assertEquals(200, api.get("/api/1/composes/").status());
+  }
+
   private static Path dir(String backend) throws Exception {
     return Files.createDirectories(
         TestEnvironment.current().itDir().resolve("auth-" + backend.replace('_', '-')));

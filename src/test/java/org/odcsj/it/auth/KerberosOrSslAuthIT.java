@@ -30,11 +30,7 @@ class KerberosOrSslAuthIT {
   @Test
   @DisplayName("A-18: the kerberos_or_ssl backend is installed (about); GET needs no identity")
   void backendReported() {
-    var api = new org.odcsj.it.OdcsApi(server.baseUrl());
-    assertEquals(
-        "kerberos_or_ssl",
-        org.odcsj.it.api.Api.ok(api.get("/api/1/about/")).getString("auth_backend"));
-    assertEquals(200, api.get("/api/1/composes/").status());
+    AuthServers.assertBackendInstalled(server, "kerberos_or_ssl");
   }
 
   @Test

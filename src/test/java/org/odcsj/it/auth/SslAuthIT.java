@@ -42,10 +42,7 @@ class SslAuthIT {
   @Test
   @DisplayName("A-18: the ssl backend is installed (about); GET needs no identity")
   void backendReported() {
-    var api = new org.odcsj.it.OdcsApi(server.baseUrl());
-    assertEquals(
-        "ssl", org.odcsj.it.api.Api.ok(api.get("/api/1/about/")).getString("auth_backend"));
-    assertEquals(200, api.get("/api/1/composes/").status());
+    AuthServers.assertBackendInstalled(server, "ssl");
   }
 
   @Test
