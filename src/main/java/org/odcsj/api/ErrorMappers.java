@@ -4,13 +4,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** Turns every failure into the ODCS error envelope; a stack trace never reaches a client. */
+/**
+ * Turns the errors the API expects into the ODCS error envelope ({@link UnexpectedErrorMapper}
+ * takes the rest); a stack trace never reaches a client.
+ */
 final class ErrorMappers {
-
-  private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
   private ErrorMappers() {}
 
@@ -58,7 +57,11 @@ final class ErrorMappers {
     }
   }
 
-  /** Framework errors: unknown route → 404, wrong method → 405 (not the reference's 500). */
+  /**
+   * Framework errors: unknown route → 404, wrong method → 405 (not the reference's 500); any other
+   * status with the exception's own description (e.g. a {@code BadRequestException("…")} → 400 with
+   * that text), or the reason phrase when it has none.
+   */
   @Provider
   public static class WebApplicationExceptionMapper
       implements ExceptionMapper<WebApplicationException> {
@@ -69,19 +72,18 @@ final class ErrorMappers {
           switch (status.getStatusCode()) {
             case 404 -> "The requested URL was not found on the server.";
             case 405 -> "The method is not allowed for the requested URL.";
-            default -> status.getReasonPhrase();
+            default -> description(e, status);
           };
       return ErrorEnvelope.of(status, message);
     }
-  }
 
-  @Provider
-  public static class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
-    @Override
-    public Response toResponse(Exception e) {
-      LOG.log(Level.SEVERE, "Unexpected error while serving a request", e);
-      return ErrorEnvelope.of(
-          Response.Status.INTERNAL_SERVER_ERROR, "Internal error; the server log has the details.");
+    // JAX-RS gives an exception without a message the text "HTTP 400 Bad Request".
+    private static String description(WebApplicationException e, Response.StatusType status) {
+      String text = e.getMessage();
+      String generated = "HTTP " + status.getStatusCode() + " " + status.getReasonPhrase();
+      return text == null || text.isBlank() || text.equals(generated)
+          ? status.getReasonPhrase()
+          : text;
     }
   }
 }

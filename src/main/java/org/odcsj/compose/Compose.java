@@ -18,6 +18,9 @@ import java.time.Instant;
 @Table(name = "composes")
 public class Compose {
 
+  /** The reason of a compose being generated (only such a compose can be reused meanwhile). */
+  public static final String GENERATING_REASON = "Compose is generating";
+
   @Id
   @SequenceGenerator(name = "compose_id", sequenceName = "compose_id_seq", allocationSize = 1)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "compose_id")
@@ -233,6 +236,60 @@ public class Compose {
     older.timeToExpire = later;
   }
 
+  /**
+   * Reuse of an older compose that is still {@code generating} the same content: this compose
+   * records it and stays {@code generating} (it is not generated itself) until the older one ends,
+   * then {@link #endLike ends like it}. Lifetimes are aligned then, when both are re-based.
+   */
+  public void followGenerating(Compose older) {
+    requireState(ComposeState.GENERATING);
+    older.requireState(ComposeState.GENERATING);
+    this.reusedId = older.getId();
+  }
+
+  /** True while this compose waits for the older compose it reuses to finish generating. */
+  public boolean followsAGeneratingCompose() {
+    return state == ComposeState.GENERATING.code() && reusedId != null;
+  }
+
+  /**
+   * {@code generating → done|failed} because the compose this one follows ended so: same state and
+   * reason, its Pungi compose id and resolved source, and both live until the later of their
+   * (re-based) expiry times.
+   */
+  public void endLike(Compose reused, Instant now) {
+    if (!followsAGeneratingCompose() || !reusedId.equals(reused.getId())) {
+      throw new IllegalStateException("Compose " + id + " does not follow compose " + reused.id);
+    }
+    ComposeState end = reused.state();
+    if (end != ComposeState.DONE && end != ComposeState.FAILED) {
+      throw new IllegalStateException("Compose " + reused.id + " is " + end.wireName());
+    }
+    finish(end, reused.stateReason, now);
+    this.pungiComposeId = reused.pungiComposeId;
+    this.kojiEvent = reused.kojiEvent;
+    this.sourceFingerprint = reused.sourceFingerprint;
+    Instant later = timeToExpire.isAfter(reused.timeToExpire) ? timeToExpire : reused.timeToExpire;
+    this.timeToExpire = later;
+    reused.timeToExpire = later;
+  }
+
+  /**
+   * {@code generating → wait}: the compose this one followed will never end (cancelled, or gone),
+   * so this one no longer reuses it and waits to be generated on its own.
+   */
+  public void stopFollowing() {
+    if (!followsAGeneratingCompose()) {
+      throw new IllegalStateException("Compose " + id + " follows no generating compose");
+    }
+    this.state = ComposeState.WAIT.code();
+    this.stateReason = null;
+    this.timeStarted = null;
+    this.reusedId = null;
+    this.progressPhase = null;
+    this.progressPercent = null;
+  }
+
   /** Extends the lifetime to {@code until}; never shortens it. */
   public void extendTo(Instant until) {
     if (until.isAfter(timeToExpire)) {
@@ -269,7 +326,7 @@ public class Compose {
     requireState(ComposeState.WAIT);
     this.state = ComposeState.GENERATING.code();
     this.timeStarted = now;
-    this.stateReason = "Compose is generating";
+    this.stateReason = GENERATING_REASON;
   }
 
   /** Records what the source resolved to (repo revision, metadata fingerprint). */

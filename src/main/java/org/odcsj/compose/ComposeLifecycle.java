@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -28,6 +29,7 @@ public class ComposeLifecycle {
 
   @Inject Event<ComposeQueued> queued;
   @Inject Event<ComposeStateChanged> stateChanged;
+  @Inject ReuseFollowers followers;
 
   /** Stores the compose in {@code wait} and queues its generation, atomically. */
   public Compose submit(NewCompose request) {
@@ -118,6 +120,8 @@ public class ComposeLifecycle {
       }
       compose.cancel(username, Instant.now());
       stateChanged.fire(new ComposeStateChanged(compose));
+      // Composes reusing it were not cancelled by their owners: they get generated themselves.
+      followers.release(compose.getId());
       LOG.info(() -> "Compose " + composeId + " canceled by " + username);
       return Deletion.CANCELED;
     }
@@ -198,12 +202,18 @@ public class ComposeLifecycle {
     return Optional.of(GenerationJob.of(compose, pinnedPackages(compose)));
   }
 
+  /** The older compose a generating one reuses; {@code stillGenerating} when it waits for it. */
+  public record Reused(long id, boolean stillGenerating) {}
+
   /**
-   * Answers a generating compose with an older {@code done}, unexpired compose of the same inputs
-   * and source fingerprint, unless {@code no_reuse}. Returns the reused compose's id.
+   * Answers a generating compose with an older compose of the same inputs and source fingerprint,
+   * unless {@code no_reuse} (spec backend §4): an unexpired {@code done} one (newest first) makes
+   * it {@code done} at once; else one still {@code generating} (with reason {@code Compose is
+   * generating}) is followed: this compose stays {@code generating}, is not generated itself, and
+   * ends as that one ends ({@link ReuseFollowers}).
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Optional<Long> reuseIfPossible(long composeId, String sourceFingerprint) {
+  public Optional<Reused> reuseIfPossible(long composeId, String sourceFingerprint) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
     if (compose == null
         || compose.state() != ComposeState.GENERATING
@@ -215,32 +225,60 @@ public class ComposeLifecycle {
     Instant now = Instant.now();
     List<Compose> older =
         em.createQuery(
-                "select c from Compose c where c.id < :id and c.state = :done"
-                    + " and c.reusedId is null and c.sourceType = :type and c.source = :source"
-                    + " and c.sourceFingerprint = :fingerprint and c.timeToExpire > :now"
+                "select c from Compose c where c.id < :id and c.reusedId is null"
+                    + " and c.sourceType = :type and c.source = :source"
+                    + " and c.sourceFingerprint = :fingerprint"
+                    + " and ((c.state = :done and c.timeToExpire > :now)"
+                    + " or (c.state = :generating and c.stateReason = :generatingReason))"
                     + " order by c.id desc",
                 Compose.class)
             .setParameter("id", composeId)
             .setParameter("done", ComposeState.DONE.code())
+            .setParameter("generating", ComposeState.GENERATING.code())
+            .setParameter("generatingReason", Compose.GENERATING_REASON)
             .setParameter("type", compose.sourceType().code())
             .setParameter("source", compose.getSource())
             .setParameter("fingerprint", sourceFingerprint)
             .setParameter("now", now)
             .setMaxResults(50)
             .getResultList();
-    for (Compose candidate : older) {
-      if (ReuseCandidates.sameInputs(compose, candidate)) {
-        em.lock(candidate, LockModeType.PESSIMISTIC_WRITE);
+    List<Compose> doneFirst = new ArrayList<>(older);
+    doneFirst.sort(Comparator.comparing(c -> c.state() != ComposeState.DONE));
+    for (Compose candidate : doneFirst) {
+      if (!ReuseCandidates.sameInputs(compose, candidate)) {
+        continue;
+      }
+      // Locked and re-read: it may have ended (or been cancelled) since the query above.
+      em.refresh(candidate, LockModeType.PESSIMISTIC_WRITE);
+      if (candidate.getReusedId() != null) {
+        continue;
+      }
+      if (candidate.state() == ComposeState.DONE && candidate.getTimeToExpire().isAfter(now)) {
         compose.reuse(candidate, now);
         stateChanged.fire(new ComposeStateChanged(compose));
         LOG.info(() -> "Compose " + composeId + " reuses compose " + candidate.getId());
-        return Optional.of(candidate.getId());
+        return Optional.of(new Reused(candidate.getId(), false));
+      }
+      if (candidate.state() == ComposeState.GENERATING
+          && Compose.GENERATING_REASON.equals(candidate.getStateReason())) {
+        compose.followGenerating(candidate);
+        LOG.info(
+            () ->
+                "Compose "
+                    + composeId
+                    + " reuses compose "
+                    + candidate.getId()
+                    + ", which is still generating; it ends as that one ends");
+        return Optional.of(new Reused(candidate.getId(), true));
       }
     }
     return Optional.empty();
   }
 
-  /** {@code generating → done}; false when the compose left {@code generating} meanwhile. */
+  /**
+   * {@code generating → done}, and so every compose that waits for it (same transaction); false
+   * when the compose left {@code generating} meanwhile.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean markDone(
       long composeId,
@@ -255,12 +293,17 @@ public class ComposeLifecycle {
     em.persist(new ComposePackageList(composeId, archNevras));
     compose.recordResolvedSource(kojiEvent, sourceFingerprint);
     compose.recordPungiComposeId(pungiComposeId);
-    compose.finishDone(Instant.now());
+    Instant now = Instant.now();
+    compose.finishDone(now);
+    followers.endLike(compose, now); // first: it may extend this one's lifetime
     stateChanged.fire(new ComposeStateChanged(compose));
     return true;
   }
 
-  /** {@code wait|generating → failed}; false when the compose had already ended. */
+  /**
+   * {@code wait|generating → failed}, and so every compose that waits for it (same transaction);
+   * false when the compose had already ended.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean markFailed(long composeId, String reason) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
@@ -268,7 +311,9 @@ public class ComposeLifecycle {
         || (compose.state() != ComposeState.GENERATING && compose.state() != ComposeState.WAIT)) {
       return false;
     }
-    compose.finishFailed(reason, Instant.now());
+    Instant now = Instant.now();
+    compose.finishFailed(reason, now);
+    followers.endLike(compose, now); // first: it may extend this one's lifetime
     stateChanged.fire(new ComposeStateChanged(compose));
     return true;
   }

@@ -29,6 +29,7 @@ public class ExpiryTimer {
   @Inject OdcsConfig config;
   @Inject ExpiredComposeRemover remover;
   @Inject StuckComposeFailer stuckFailer;
+  @Inject StrandedFollowerSettler strandedSettler;
 
   @PostConstruct
   void schedule() {
@@ -48,6 +49,11 @@ public class ExpiryTimer {
       stuckFailer.failStuckGenerating();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Failing stuck composes failed; retrying next period", e);
+    }
+    try {
+      strandedSettler.settleStranded();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Settling stranded reusing composes failed; retrying next period", e);
     }
   }
 }

@@ -1,4 +1,5 @@
 /**
- * Timers: remove expired composes and fail stuck ones; safe with several instances (SKIP LOCKED).
+ * Timers: remove expired composes, fail stuck ones, settle composes left waiting on a reused one;
+ * safe with several instances (row locks, SKIP LOCKED).
  */
 package org.odcsj.expiry;

@@ -42,10 +42,20 @@ public class ComposeGenerator {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
         if (job.sourceType() == org.odcsj.compose.SourceType.REPO && !job.pinned()) {
-          Optional<Long> reused =
+          Optional<ComposeLifecycle.Reused> reused =
               lifecycle.reuseIfPossible(composeId, repoBuilder.fingerprint(job));
+          if (reused.isPresent() && reused.get().stillGenerating()) {
+            // Nothing waits here: the other compose's end settles this one in its transaction.
+            log.info(
+                "Reusing compose "
+                    + reused.get().id()
+                    + ", still generating with the same inputs and source metadata:"
+                    + " this compose ends as that one ends");
+            return;
+          }
           if (reused.isPresent()) {
-            log.info("Reusing compose " + reused.get() + ": same inputs, same source metadata");
+            log.info(
+                "Reusing compose " + reused.get().id() + ": same inputs, same source metadata");
             timings.record(true, Duration.between(start, Instant.now()));
             return;
           }

@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 /**
  * Consumes generation requests. Thin on purpose: message → {@link ComposeGenerator}. It runs
  * without a container transaction so no JTA timeout can hit a long compose; maxSession bounds how
- * many composes this instance generates at once. Both connector class and parameters are set: the
- * resource adapter silently ignores parameters given without the class.
+ * many composes this instance generates at once, and with no message buffered per session a free
+ * session takes the next request at once. Both connector class and parameters are set: the resource
+ * adapter silently ignores parameters given without the class.
  */
 @JMSConnectionFactoryDefinition(
     name = GenerationRequestListener.CONNECTION_FACTORY,
@@ -46,6 +47,9 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(
           propertyName = "maxSession",
           propertyValue = "${MPCONFIG=odcs.generation.max-concurrent}"),
+      // No client-side buffer: a message waits on the broker until a session is free, never
+      // behind a long compose in the buffer of a busy session while another session idles.
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0"),
       @ActivationConfigProperty(
           propertyName = "connectorClassName",
           propertyValue =

@@ -64,6 +64,75 @@ class ComposeTest {
     assertThrows(IllegalStateException.class, () -> c.finishFailed("late", SUBMITTED));
   }
 
+  private static Compose generating(long id, long secondsToLive) throws Exception {
+    Compose c = waiting(secondsToLive);
+    var field = Compose.class.getDeclaredField("id");
+    field.setAccessible(true);
+    field.set(c, id); // what the sequence does on persist
+    c.startGenerating(SUBMITTED);
+    return c;
+  }
+
+  @Test
+  void followerOfAGeneratingComposeEndsDoneWithIt_sharingItsTreeAndTheLaterExpiry()
+      throws Exception {
+    Compose older = generating(1, 60);
+    Compose follower = generating(2, 3600);
+    follower.followGenerating(older);
+    assertEquals(ComposeState.GENERATING, follower.state());
+    assertEquals(1L, follower.getReusedId());
+    Instant done = SUBMITTED.plusSeconds(30);
+    older.recordPungiComposeId("odcs-1-1-20260101.t.0");
+    older.finishDone(done);
+    follower.endLike(older, done);
+    assertEquals(ComposeState.DONE, follower.state());
+    assertEquals("Compose is generated successfully", follower.getStateReason());
+    assertEquals("odcs-1-1-20260101.t.0", follower.getPungiComposeId());
+    assertEquals(done, follower.getTimeDone());
+    assertEquals(done.plusSeconds(3600), follower.getTimeToExpire());
+    assertEquals(done.plusSeconds(3600), older.getTimeToExpire(), "the later of the two");
+  }
+
+  @Test
+  void followerOfAGeneratingComposeFailsWithItsReason() throws Exception {
+    Compose older = generating(1, 600);
+    Compose follower = generating(2, 60);
+    follower.followGenerating(older);
+    Instant failed = SUBMITTED.plusSeconds(30);
+    older.finishFailed("Error while generating compose: boom", failed);
+    follower.endLike(older, failed);
+    assertEquals(ComposeState.FAILED, follower.state());
+    assertEquals("Error while generating compose: boom", follower.getStateReason());
+    assertEquals(failed, follower.getTimeDone());
+    assertEquals(failed.plusSeconds(600), follower.getTimeToExpire());
+  }
+
+  @Test
+  void followerWhoseComposeWillNotEndWaitsToBeGeneratedItself() throws Exception {
+    Compose older = generating(1, 60);
+    Compose follower = generating(2, 60);
+    follower.followGenerating(older);
+    follower.stopFollowing();
+    assertEquals(ComposeState.WAIT, follower.state());
+    assertEquals(null, follower.getReusedId());
+    assertEquals(null, follower.getTimeStarted());
+    assertEquals(null, follower.getStateReason());
+    follower.startGenerating(SUBMITTED.plusSeconds(9));
+    assertEquals(ComposeState.GENERATING, follower.state());
+  }
+
+  @Test
+  void onlyAGeneratingComposeIsFollowed_andOnlyAnEndedOneEndsItsFollowers() throws Exception {
+    Compose older = generating(1, 60);
+    Compose follower = generating(2, 60);
+    assertThrows(IllegalStateException.class, () -> follower.endLike(older, SUBMITTED));
+    assertThrows(IllegalStateException.class, follower::stopFollowing);
+    follower.followGenerating(older);
+    assertThrows(IllegalStateException.class, () -> follower.endLike(older, SUBMITTED));
+    older.finishDone(SUBMITTED);
+    assertThrows(IllegalStateException.class, () -> generating(3, 60).followGenerating(older));
+  }
+
   @Test
   void wireCodesMatchOdcs() {
     assertEquals(0, ComposeState.WAIT.code());

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +99,37 @@ class TestSupportTest {
     with.addRepo("signed", repo.toUri().toString(), true);
     with.importKey(key.writePublicKey(tmp.resolve("key.asc"))).install("signed").orThrow();
     assertTrue(with.isInstalled("signed"));
+  }
+
+  @Test
+  void gateHoldsMatchingRequestsOnlyUntilOpenedOrFailed() throws Exception {
+    Files.writeString(tmp.resolve("held.txt"), "held");
+    Files.writeString(tmp.resolve("free.txt"), "free");
+    var client = java.net.http.HttpClient.newHttpClient();
+    try (TestHttpServer http = TestHttpServer.serve(tmp)) {
+      TestHttpServer.Gate gate = http.hold(path -> path.endsWith("held.txt"));
+      var held =
+          client.sendAsync(
+              java.net.http.HttpRequest.newBuilder(URI.create(http.url() + "/held.txt")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertTrue(gate.awaitRequest(Duration.ofSeconds(10)), "the request arrived");
+      var free =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(URI.create(http.url() + "/free.txt")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals("free", free.body(), "others are served meanwhile");
+      assertTrue(!held.isDone(), "still held");
+      gate.open();
+      assertEquals("held", held.get(10, TimeUnit.SECONDS).body());
+
+      TestHttpServer.Gate failing = http.hold(path -> path.endsWith("free.txt"));
+      failing.fail(503);
+      var refused =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(URI.create(http.url() + "/free.txt")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(503, refused.statusCode());
+    }
   }
 
   private static TestRpms hello() {
