@@ -59,13 +59,6 @@ public final class OdcsApi {
     return new OdcsApi(baseUrl, http, Map.copyOf(identity));
   }
 
-  /** The same API, also sending {@code name: value} with every request. */
-  public OdcsApi withHeader(String name, String value) {
-    Map<String, String> more = new LinkedHashMap<>(headers);
-    more.put(name, value);
-    return new OdcsApi(baseUrl, Map.copyOf(more));
-  }
-
   public String baseUrl() {
     return baseUrl;
   }
