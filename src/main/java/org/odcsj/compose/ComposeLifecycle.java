@@ -136,8 +136,27 @@ public class ComposeLifecycle {
               + composeId
               + ") can not be removed, its state need to be in ['done', 'failed'].");
     }
-    compose.requestRemoval(username, Instant.now());
-    LOG.info(() -> "Removal of compose " + composeId + " requested by " + username);
+    Instant now = Instant.now();
+    compose.requestRemoval(username, now);
+    // Composes reusing it serve its tree: they go with it (as in ODCS), not dangle.
+    List<Long> dependents = new ArrayList<>();
+    for (Compose reusing :
+        em.createQuery("select c from Compose c where c.reusedId = :id", Compose.class)
+            .setParameter("id", compose.getId())
+            .getResultList()) {
+      ComposeState s = reusing.state();
+      if (s == ComposeState.DONE || s == ComposeState.FAILED) {
+        reusing.requestRemoval(username, now);
+        dependents.add(reusing.getId());
+      }
+    }
+    LOG.info(
+        () ->
+            "Removal of compose "
+                + composeId
+                + " requested by "
+                + username
+                + (dependents.isEmpty() ? "" : "; with the composes reusing it: " + dependents));
     return Deletion.REMOVAL_ACCEPTED;
   }
 

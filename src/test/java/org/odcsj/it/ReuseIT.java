@@ -80,6 +80,22 @@ class ReuseIT {
   }
 
   @Test
+  void removingTheReusedComposeRemovesTheComposesReusingIt() throws IOException {
+    Path repo = repo("reuse-removed");
+    JsonObject first = compose(repo, "");
+    JsonObject second = compose(repo, "");
+    assertEquals(first.getString("result_repo"), second.getString("result_repo"), "reused");
+    var removal = api.as("root").send("DELETE", "/api/1/composes/" + first.getInt("id"), null);
+    assertEquals(202, removal.status(), removal.body());
+    JsonObject secondNow = api.awaitState(second.getInt("id"), TIMEOUT, "removed");
+    assertTrue(
+        secondNow.getString("state_reason").endsWith("Removed by root."),
+        secondNow.getString("state_reason"));
+    api.awaitState(first.getInt("id"), TIMEOUT, "removed");
+    assertTrue(Files.notExists(OdcsServer.get().targetDir().resolve("odcs-" + first.getInt("id"))));
+  }
+
+  @Test
   void noReuseGeneratesAgain() throws IOException {
     Path repo = repo("reuse-flag");
     JsonObject first = compose(repo, "");
