@@ -5,9 +5,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.odcsj.compose.ComposeQueries;
+import org.odcsj.config.OdcsConfig;
+import org.odcsj.instance.InstanceHeartbeats;
+import org.odcsj.messaging.GenerationQueueLength;
 import org.odcsj.metrics.ComposeMetrics;
 import org.odcsj.metrics.GenerationTimings;
+import org.odcsj.metrics.WorkerMetrics;
 
 /** {@code /api/1/metrics/}: ODCS's metrics in Prometheus text format 0.0.4. */
 @Path("metrics")
@@ -17,6 +22,9 @@ public class MetricsResource {
 
   @Inject ComposeQueries queries;
   @Inject GenerationTimings timings;
+  @Inject InstanceHeartbeats heartbeats;
+  @Inject GenerationQueueLength queueLength;
+  @Inject OdcsConfig config;
 
   @GET
   @Path("/")
@@ -25,6 +33,12 @@ public class MetricsResource {
     StringBuilder out = new StringBuilder();
     ComposeMetrics.writeTo(
         out, queries.countByTypeAndState(), queries.countRawConfigBySourceAndState());
+    // An instance is alive while its heartbeat is at most three periods old.
+    WorkerMetrics.writeTo(
+        out,
+        config.expectedInstances(),
+        heartbeats.seenWithin(config.heartbeatPeriod().multipliedBy(3)),
+        Map.of(queueLength.queueName(), queueLength.waiting()));
     timings.writeTo(out);
     return Cors.allowAll(Response.ok(out.toString(), TEXT_FORMAT)).build();
   }

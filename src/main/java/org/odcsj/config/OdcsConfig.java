@@ -78,6 +78,24 @@ public class OdcsConfig {
     return Duration.ofSeconds(Math.max(1, number("odcs.expiry.period-seconds", 60)));
   }
 
+  /**
+   * How often each instance records its heartbeat: the expiry period, so an instance whose timers
+   * stopped stops counting as alive.
+   */
+  public Duration heartbeatPeriod() {
+    return expiryPeriod();
+  }
+
+  /** Instances the operator runs ({@code celery_workers_expected}). */
+  public long expectedInstances() {
+    return number("odcs.expected-instances", 1);
+  }
+
+  /** The broker queue of generation requests (the MDB's destination). */
+  public String generationQueue() {
+    return string("odcs.generation.queue", "odcs.compose.generate");
+  }
+
   public Duration generatingMax() {
     return Duration.ofSeconds(number("odcs.generating.max-seconds", 7_200));
   }

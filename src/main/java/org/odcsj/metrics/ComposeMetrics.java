@@ -70,7 +70,7 @@ public final class ComposeMetrics {
             });
   }
 
-  private static String escape(String label) {
+  static String escape(String label) {
     return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 }

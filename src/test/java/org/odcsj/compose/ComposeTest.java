@@ -1,6 +1,8 @@
 package org.odcsj.compose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -19,8 +21,9 @@ class ComposeTest {
             .build());
   }
 
+  /** D-10: a compose done 5 minutes late still lives its requested lifetime after time_done. */
   @Test
-  void lifetimeStartsCountingWhenGenerationEnds() {
+  void d10_lifetimeStartsCountingWhenGenerationEnds() {
     Compose c = waiting(3600);
     c.startGenerating(SUBMITTED.plusSeconds(5));
     Instant done = SUBMITTED.plusSeconds(65);
@@ -40,6 +43,151 @@ class ComposeTest {
     assertEquals(ComposeState.FAILED, c.state());
     assertEquals(failed, c.getTimeDone());
     assertEquals(failed.plusSeconds(100), c.getTimeToExpire());
+  }
+
+  /** D-11: a compose of 60 s lifetime failing at now + 5 min expires at now + 6 min. */
+  @Test
+  void d11_failedComposeExpiresItsLifetimeAfterFailing() {
+    Compose c = waiting(60);
+    Instant failed = SUBMITTED.plus(Duration.ofMinutes(5));
+    c.finishFailed("Error while generating compose: boom", failed);
+    assertEquals(ComposeState.FAILED, c.state());
+    assertEquals(SUBMITTED.plus(Duration.ofMinutes(6)), c.getTimeToExpire());
+  }
+
+  /** D-12: the transition to generating at T records time_started = T. */
+  @Test
+  void d12_startGeneratingRecordsTimeStarted() {
+    Compose c = waiting(60);
+    Instant t = SUBMITTED.plusSeconds(42);
+    c.startGenerating(t);
+    assertEquals(ComposeState.GENERATING, c.state());
+    assertEquals(t, c.getTimeStarted());
+    assertEquals("Compose is generating", c.getStateReason());
+  }
+
+  /** D-07: extending a compose of 60 s lifetime to now + 100 s sets time_to_expire to it. */
+  @Test
+  void d07_extendingSetsTheNewExpiry() {
+    Compose c = waiting(60);
+    Instant until = SUBMITTED.plusSeconds(100);
+    c.extendTo(until);
+    assertEquals(until, c.getTimeToExpire());
+  }
+
+  /** D-08: an extension shorter than the remaining lifetime changes nothing. */
+  @Test
+  void d08_extensionShorterThanTheRemainingLifetimeIsIgnored() {
+    Compose c = waiting(60);
+    c.extendTo(SUBMITTED.plusSeconds(30));
+    assertEquals(SUBMITTED.plusSeconds(60), c.getTimeToExpire());
+  }
+
+  /**
+   * D-04: the copy a PATCH creates (ODCS's {@code create_copy}) keeps every column but the ones the
+   * catalog lists (id, state, state_reason, times, removed_by, reused_id, koji_task_id,
+   * pungi_compose_id; we have no celery task id). Per spec §2.7 the copy belongs to the caller
+   * (owner) and its respin_of names the original's Pungi compose id; our own columns describing one
+   * generation (source fingerprint, progress, removal request) start afresh, and regenerated_from
+   * names the original. Checked over every field, so a column added later must be decided here.
+   */
+  @Test
+  void d04_copyKeepsEveryContentColumn() throws Exception {
+    Compose original = new Compose(everyFieldSet());
+    // No method sets the config dump yet (raw_config generation will): set it as a row would have.
+    java.lang.reflect.Field dump = Compose.class.getDeclaredField("pungiConfigDump");
+    dump.setAccessible(true);
+    dump.set(original, "test");
+    original.startGenerating(SUBMITTED.plusSeconds(1));
+    original.recordResolvedSource(4242L, "fingerprint");
+    original.recordPungiComposeId("Fedora-40-20260101.t.0");
+    original.finishDone(SUBMITTED.plusSeconds(2));
+    original.requestRemoval("admin", SUBMITTED.plusSeconds(3));
+    original.expire(SUBMITTED.plusSeconds(4));
+
+    Instant now = SUBMITTED.plusSeconds(100);
+    Compose copy = original.regenerate("copier", original.getSigkeys(), null, null, now, 600);
+
+    java.util.Set<String> notCopied =
+        java.util.Set.of(
+            "id",
+            "state",
+            "stateReason",
+            "timeToExpire",
+            "timeDone",
+            "timeSubmitted",
+            "timeRemoved",
+            "removedBy",
+            "reusedId",
+            "kojiTaskId",
+            "timeStarted",
+            "pungiComposeId",
+            // spec §2.7 and our own columns (see above)
+            "owner",
+            "respinOf",
+            "regeneratedFrom",
+            "sourceFingerprint",
+            "removalRequested",
+            "progressPhase",
+            "progressPercent");
+    int compared = 0;
+    for (java.lang.reflect.Field field : Compose.class.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
+          || notCopied.contains(field.getName())) {
+        continue;
+      }
+      field.setAccessible(true);
+      assertNotNull(field.get(original), field.getName() + " is set in the original");
+      assertEquals(field.get(original), field.get(copy), field.getName());
+      compared++;
+    }
+    assertEquals(26, compared, "content columns compared");
+    assertEquals(ComposeState.WAIT, copy.state());
+    assertNull(copy.getStateReason());
+    assertEquals("copier", copy.getOwner());
+    assertEquals(now, copy.getTimeSubmitted());
+    assertEquals(now.plusSeconds(600), copy.getTimeToExpire());
+    assertNull(copy.getTimeStarted());
+    assertNull(copy.getTimeDone());
+    assertNull(copy.getTimeRemoved());
+    assertNull(copy.getRemovedBy());
+    assertNull(copy.getReusedId());
+    assertNull(copy.getKojiTaskId());
+    assertNull(copy.getPungiComposeId());
+    assertEquals("Fedora-40-20260101.t.0", copy.getRespinOf());
+  }
+
+  private static NewCompose everyFieldSet() {
+    return new NewCompose(
+        "dev",
+        SourceType.MODULE,
+        "testmodule:master",
+        "pkg-a pkg-b",
+        "foo-1-1 bar-1-1",
+        "123 456",
+        1000L,
+        ComposeFlag.NO_DEPS.bit(),
+        ComposeResult.REPOSITORY.bit(),
+        "x86_64 ppc64",
+        "i686",
+        1,
+        "http://example.com/lookaside",
+        "f40-modular",
+        "https://git.example.com/defaults.git#abc",
+        "foo:1:1:c1",
+        "scratch:1:1:c1",
+        "12 13",
+        "Fedora-40-20260101.0",
+        "Fedora-40-20251231.0",
+        "platform",
+        "f40",
+        4000L,
+        3000L,
+        "Beta-1.0",
+        "nightly",
+        "releng-private",
+        SUBMITTED,
+        SUBMITTED.plusSeconds(60));
   }
 
   @Test
