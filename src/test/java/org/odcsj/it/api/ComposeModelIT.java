@@ -35,7 +35,7 @@ import org.odcsj.it.TestEnvironment;
  * Catalog §10.12 (model-level behaviours of ODCS's {@code test_models.py}) for the items that need
  * the database, through HTTP against rows in the server's real database. The plain-Java items
  * (D-04, D-07, D-08, D-10..D-12) are unit tests of the entity in {@code ComposeTest}; D-13/D-14
- * (reuse of a still-generating compose) are not implemented yet.
+ * (reuse of a still-generating compose) are in {@code ReuseWhileGeneratingIT}.
  */
 @ExtendWith({TestEnvironment.class, OdcsServer.class})
 class ComposeModelIT {
