@@ -1,0 +1,58 @@
+package org.odcsj.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.odcsj.it.OdcsApi;
+import org.odcsj.it.OdcsServer;
+import org.odcsj.it.TestEnvironment;
+
+/**
+ * Catalog V-95 in our design: the reference, with its task queue unreachable, stores the compose,
+ * answers 500 {@code Can not schedule compose N probably due …} and leaves a failed row behind.
+ * Here the row and the generation request commit in one transaction, so with the broker unreachable
+ * the request fails as a whole: an error envelope, and nothing written that nobody will ever
+ * generate. A server of its own whose broker address has nothing listening.
+ */
+@ExtendWith(TestEnvironment.class)
+class BrokerOutageIT {
+
+  @Test
+  @DisplayName("V-95: broker unreachable — POST is a 5xx envelope and no compose is stored")
+  void v95_unreachableBrokerStoresNothing() throws Exception {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = s.getLocalPort();
+    }
+    OdcsServer.Running server =
+        OdcsServer.start(
+            new OdcsServer.Profile(
+                "nobroker",
+                "odcs_nobroker",
+                true,
+                List.of(),
+                List.of(),
+                Map.of("ODCS_BROKER_URL", "host=127.0.0.1;port=" + deadPort)));
+    try {
+      OdcsApi api = new OdcsApi(server.baseUrl());
+      OdcsApi.Reply reply =
+          api.post(Api.COMPOSES, "{\"source\": {\"type\": \"tag\", \"source\": \"f26\"}}");
+      assertTrue(reply.status() >= 500, () -> reply.status() + " " + reply.body());
+      JsonObject error = Api.assertErrorEnvelope(reply, reply.status());
+      assertTrue(!error.getString("message").isBlank(), reply.body());
+      JsonObject list = Api.ok(api.get(Api.COMPOSES));
+      assertEquals(0, list.getJsonObject("meta").getInt("total"), list::toString);
+      assertEquals(503, api.get("/health/ready").status(), "not ready without its broker");
+    } finally {
+      OdcsServer.stop("nobroker");
+    }
+  }
+}
