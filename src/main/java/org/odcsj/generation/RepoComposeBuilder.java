@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,10 @@ import org.odcsj.output.PlacedPackage;
 import org.odcsj.output.RepoFile;
 import org.odcsj.output.RepositoryWriter;
 import org.odcsj.output.RpmPackage;
+import org.odcsj.output.SourceEntry;
+import org.odcsj.output.SourceRepodata;
 import org.odcsj.selection.Candidate;
+import org.odcsj.selection.Nevra;
 import org.odcsj.selection.Selection;
 import org.odcsj.selection.SelectionException;
 import org.odcsj.selection.SelectionRequest;
@@ -71,6 +75,10 @@ public class RepoComposeBuilder {
     }
     Map<String, List<Candidate>> chosen =
         job.pinned() ? pinned(job, candidates, log) : selected(job, candidates, fetcher, log);
+    Map<Candidate, SourceRepodata> repodataOf = new IdentityHashMap<>();
+    for (RepoSnapshot s : sources) {
+      s.candidates().forEach(c -> repodataOf.put(c, s.repodata()));
+    }
     tree.prepareStaging();
     int count = 0;
     int done = 0;
@@ -83,11 +91,11 @@ public class RepoComposeBuilder {
         packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
         List<Path> files = fetcher.materialize(packages, tree.downloads());
         RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
-        // Headers are read in parallel; the payload is hashed only when the source's metadata
-        // does not already give the file's sha256 (then the file is byte-identical: verified
-        // on download, or the size matches a local source's metadata, as createrepo_c --update
-        // trusts it).
-        List<RpmPackage> written = writer.addPackages(files, knownSha256(packages, files));
+        // A file that is what its source's metadata describes (verified on download, or a local
+        // file with the recorded size and modification time, as createrepo_c --update trusts
+        // it) gets its repodata entries copied from that metadata; the others have their
+        // headers read and their payload hashed.
+        List<RpmPackage> written = writer.addPackages(files, sourceEntries(packages, repodataOf));
         writer.finish();
         List<PlacedPackage> inArch = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
@@ -95,7 +103,15 @@ public class RepoComposeBuilder {
           inArch.add(PlacedPackage.inRepository(arch, written.get(i).identityOnly(), href));
         }
         placed.put(arch, inArch);
-        log.info(arch + ": " + files.size() + " packages, repodata written");
+        log.info(
+            arch
+                + ": "
+                + files.size()
+                + " packages, repodata written ("
+                + writer.copiedFromSource()
+                + " entries copied from the source metadata, "
+                + writer.readFromHeaders()
+                + " read from headers)");
         count += files.size();
       }
     } finally {
@@ -116,18 +132,37 @@ public class RepoComposeBuilder {
         identity.composeId());
   }
 
-  private static List<String> knownSha256(List<Candidate> packages, List<Path> files)
-      throws IOException {
-    List<String> known = new ArrayList<>(packages.size());
-    for (int i = 0; i < packages.size(); i++) {
-      Candidate c = packages.get(i);
-      boolean sameFile =
-          "sha256".equalsIgnoreCase(c.checksumType())
-              && c.checksum() != null
-              && Files.size(files.get(i)) == c.size();
-      known.add(sameFile ? c.checksum().toLowerCase(java.util.Locale.ROOT) : null);
+  /**
+   * What the sources' metadata say about each package (null where it cannot be copied: another
+   * checksum type than repodata's sha256). A downloaded file was checked against the checksum.
+   */
+  private static List<SourceEntry> sourceEntries(
+      List<Candidate> packages, Map<Candidate, SourceRepodata> repodataOf) {
+    List<SourceEntry> entries = new ArrayList<>(packages.size());
+    for (Candidate c : packages) {
+      SourceRepodata repodata = repodataOf.get(c);
+      if (repodata == null
+          || c.checksum() == null
+          || !"sha256".equalsIgnoreCase(c.checksumType())) {
+        entries.add(null);
+        continue;
+      }
+      Nevra n = c.nevra();
+      SourceEntry e =
+          SourceEntry.ifUnchanged(
+              repodata,
+              c.checksum(),
+              n.name(),
+              Long.toString(n.epoch()),
+              n.version(),
+              n.release(),
+              n.arch(),
+              c.sourcerpm(),
+              c.size(),
+              c.fileTime());
+      entries.add(YumRepositories.isRemote(c) ? e.asVerified() : e);
     }
-    return known;
+    return entries;
   }
 
   /** The fingerprint of the job's sources (reuse compares it), from their repomd.xml only. */

@@ -95,6 +95,7 @@ final class FilelistsParser {
     return new RepoPackage(
         p.source(),
         p.packageSize(),
+        p.fileTime(),
         p.sourcerpm(),
         p.provides(),
         p.requires(),

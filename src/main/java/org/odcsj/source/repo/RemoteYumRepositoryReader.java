@@ -65,7 +65,12 @@ public final class RemoteYumRepositoryReader {
       remote.add(
           new RemotePackage(packages.get(i), repo.resolve(l.base(), l.href()), l.headerEnd()));
     }
-    return new RemoteRepositoryContent(repo, index.revision(), primary.checksum(), remote);
+    return new RemoteRepositoryContent(
+        repo,
+        index.revision(),
+        primary.checksum(),
+        remote,
+        new RemoteRepodata(repo, http, index.files()));
   }
 
   /** The fingerprint {@link #readWithDetails} would report, from repomd.xml alone. */
@@ -81,11 +86,11 @@ public final class RemoteYumRepositoryReader {
     }
   }
 
-  private interface MetadataParser<T> {
+  interface MetadataParser<T> {
     T parse(InputStream xml, String name) throws IOException;
   }
 
-  private static <T> T readVerified(
+  static <T> T readVerified(
       RepoLocation.Remote repo, RepoHttp http, RepomdIndex.DataFile data, MetadataParser<T> parser)
       throws IOException {
     URI url = repo.resolve(data.href());

@@ -50,6 +50,7 @@ public final class RepoCandidates {
         s.checksumType(),
         s.checksum(),
         p.packageSize(),
+        p.fileTime(),
         p.sourcerpm(),
         capabilities(p.provides()),
         capabilities(p.requires()),

@@ -7,13 +7,14 @@ import org.odcsj.output.RpmPackage.Dependency;
 
 /**
  * A package as a source repository's primary and filelists describe it: the {@link SourcePackage}
- * (NEVRA, file, checksum) plus its size, source RPM, relations (in metadata order, {@code pre}
- * kept) and every file it owns. The sigkey is not in repodata: {@link #readSigkey()} opens the
- * RPM's header for it.
+ * (NEVRA, file, checksum) plus its size and modification time (epoch seconds, 0 when the metadata
+ * does not say), source RPM, relations (in metadata order, {@code pre} kept) and every file it
+ * owns. The sigkey is not in repodata: {@link #readSigkey()} opens the RPM's header for it.
  */
 public record RepoPackage(
     SourcePackage source,
     long packageSize,
+    long fileTime,
     String sourcerpm,
     List<Dependency> provides,
     List<Dependency> requires,

@@ -91,7 +91,8 @@ public final class YumRepositoryReader {
             index.revision(),
             index.checksum(),
             packages.stream().map(RepoPackage::source).toList());
-    return new YumRepositoryContent(repository, packages);
+    return new YumRepositoryContent(
+        repository, packages, new LocalRepodata(repoDir, repomd, index.files()));
   }
 
   private static Path repomdOf(Path repoDir) throws FileNotFoundException {
@@ -102,7 +103,7 @@ public final class YumRepositoryReader {
     return repomd;
   }
 
-  private interface MetadataParser<T> {
+  interface MetadataParser<T> {
     T parse(InputStream xml, Path file) throws IOException;
   }
 
@@ -110,7 +111,7 @@ public final class YumRepositoryReader {
    * Streams one metadata file through {@code parser}, decompressed, and checks its checksum against
    * repomd.xml, so a repository caught mid-update fails loudly.
    */
-  private static <T> T readVerified(
+  static <T> T readVerified(
       Path repoDir, Path repomd, RepomdIndex.DataFile data, MetadataParser<T> parser)
       throws IOException {
     Path file = repoDir.resolve(data.href()).normalize();
