@@ -42,6 +42,13 @@ final class PackageEntryScanner {
   private static final byte[] PI_OPEN = ascii("<?");
   private static final byte[] PI_CLOSE = ascii("?>");
   private static final byte[] END_OPEN = ascii("</");
+  private static final byte[] PACKAGE = ascii("package");
+  private static final byte[] NAME = ascii("name");
+  private static final byte[] ARCH = ascii("arch");
+  private static final byte[] CHECKSUM = ascii("checksum");
+  private static final byte[] LOCATION = ascii("location");
+  private static final byte[] PKGID = ascii("pkgid");
+  private static final byte[] TYPE = ascii("type");
 
   private final InputStream in;
   private final RepodataType type;
@@ -158,7 +165,7 @@ final class PackageEntryScanner {
       mark = pos;
       boolean empty = skipTag();
       Tag tag = new Tag(0, pos - mark);
-      if (!"package".equals(tag.name())) {
+      if (!tag.nameIs(PACKAGE)) {
         if (!empty) {
           skipContent();
         }
@@ -166,9 +173,10 @@ final class PackageEntryScanner {
       }
       entry.reset();
       if (type != RepodataType.PRIMARY) {
-        entry.pkgid = tag.attribute("pkgid");
-        entry.pkgName = tag.attribute("name");
-        entry.arch = tag.attribute("arch");
+        String[] keys = tag.attributes(PKGID, NAME, ARCH);
+        entry.pkgid = keys[0];
+        entry.pkgName = keys[1];
+        entry.arch = keys[2];
       }
       if (!empty) {
         scanPackage();
@@ -192,7 +200,7 @@ final class PackageEntryScanner {
       if (lookingAt(ascii("<?xml")) && isSpaceOrQuestion(peek(5))) {
         mark = pos;
         skipPast(PI_CLOSE);
-        String encoding = new Tag(0, pos - mark).attribute("encoding");
+        String encoding = new Tag(0, pos - mark).attributes(ascii("encoding"))[0];
         if (encoding != null
             && !Arrays.asList("utf-8", "utf8", "us-ascii", "ascii")
                 .contains(encoding.toLowerCase(Locale.ROOT))) {
@@ -261,21 +269,20 @@ final class PackageEntryScanner {
       field = 0;
       if (depth == 1 && type == RepodataType.PRIMARY) {
         Tag tag = new Tag(lt, pos - mark);
-        switch (tag.name()) {
-          case "name" -> field = 1;
-          case "arch" -> field = 2;
-          case "checksum" -> {
-            if ("YES".equals(tag.attribute("pkgid"))) {
-              entry.checksumType = tag.attribute("type");
-              field = 3;
-            }
+        if (tag.nameIs(NAME)) {
+          field = 1;
+        } else if (tag.nameIs(ARCH)) {
+          field = 2;
+        } else if (tag.nameIs(CHECKSUM)) {
+          String[] attributes = tag.attributes(PKGID, TYPE);
+          if ("YES".equals(attributes[0])) {
+            entry.checksumType = attributes[1];
+            field = 3;
           }
-          case "location" -> {
-            entry.locationStart = lt;
-            entry.locationEnd = pos - mark;
-            entry.locationEmpty = empty;
-          }
-          default -> {}
+        } else if (tag.nameIs(LOCATION)) {
+          entry.locationStart = lt;
+          entry.locationEnd = pos - mark;
+          entry.locationEmpty = empty;
         }
         if (empty) {
           field = 0;
@@ -457,53 +464,60 @@ final class PackageEntryScanner {
   private final class Tag {
     private final int start;
     private final int end;
+    private final int nameEnd;
 
     Tag(int start, int end) {
       this.start = start;
       this.end = end;
-    }
-
-    String name() {
-      int from = mark + start + 1;
-      int i = from;
+      int i = mark + start + 1;
       while (i < mark + end && !isSpace(buf[i]) && buf[i] != '/' && buf[i] != '>') {
         i++;
       }
-      return new String(buf, from, i - from, StandardCharsets.UTF_8);
+      this.nameEnd = i - mark;
     }
 
-    /** The attribute's decoded value, {@code null} if the tag has none of that name. */
-    String attribute(String attribute) throws IOException {
-      String[] found = {null};
+    String name() {
+      return new String(buf, mark + start + 1, nameEnd - start - 1, StandardCharsets.UTF_8);
+    }
+
+    boolean nameIs(byte[] name) {
+      int from = mark + start + 1;
+      return Arrays.equals(buf, from, mark + nameEnd, name, 0, name.length);
+    }
+
+    /** The decoded values of these attributes, {@code null} where the tag has none. */
+    String[] attributes(byte[]... names) throws IOException {
+      String[] values = new String[names.length];
       attributes(
-          (n, v) -> {
-            if (found[0] == null && n.equals(attribute)) {
-              found[0] = v;
+          (nameFrom, nameTo, valueFrom, valueTo) -> {
+            for (int k = 0; k < names.length; k++) {
+              if (values[k] == null
+                  && Arrays.equals(buf, nameFrom, nameTo, names[k], 0, names[k].length)) {
+                values[k] = decode(buf, valueFrom, valueTo - valueFrom);
+              }
             }
           });
-      return found[0];
+      return values;
     }
 
     /** The namespace declarations: prefix ({@code ""} for the default) → URI. */
     Map<String, String> namespaces() throws IOException {
       Map<String, String> declared = new HashMap<>();
       attributes(
-          (n, v) -> {
+          (nameFrom, nameTo, valueFrom, valueTo) -> {
+            String n = new String(buf, nameFrom, nameTo - nameFrom, StandardCharsets.UTF_8);
             if (n.equals("xmlns")) {
-              declared.put("", v);
+              declared.put("", decode(buf, valueFrom, valueTo - valueFrom));
             } else if (n.startsWith("xmlns:")) {
-              declared.put(n.substring(6), v);
+              declared.put(n.substring(6), decode(buf, valueFrom, valueTo - valueFrom));
             }
           });
       return declared;
     }
 
-    private void attributes(java.util.function.BiConsumer<String, String> each) throws IOException {
+    private void attributes(AttributeVisitor each) throws IOException {
       int stop = mark + end;
-      int i = mark + start + 1;
-      while (i < stop && !isSpace(buf[i]) && buf[i] != '/' && buf[i] != '>') {
-        i++;
-      }
+      int i = mark + nameEnd;
       while (true) {
         while (i < stop && isSpace(buf[i])) {
           i++;
@@ -515,12 +529,12 @@ final class PackageEntryScanner {
         while (i < stop && buf[i] != '=' && !isSpace(buf[i])) {
           i++;
         }
-        String attribute = new String(buf, nameStart, i - nameStart, StandardCharsets.UTF_8);
+        int nameStop = i;
         while (i < stop && (isSpace(buf[i]) || buf[i] == '=')) {
           i++;
         }
         if (i >= stop || (buf[i] != '"' && buf[i] != '\'')) {
-          throw new IOException(name + " has a malformed attribute " + attribute);
+          throw new IOException(name + " has a malformed tag " + name());
         }
         byte quote = buf[i++];
         int valueStart = i;
@@ -528,12 +542,18 @@ final class PackageEntryScanner {
           i++;
         }
         if (i >= stop) {
-          throw new IOException(name + " has a malformed attribute " + attribute);
+          throw new IOException(name + " has a malformed tag " + name());
         }
-        each.accept(attribute, decode(buf, valueStart, i - valueStart));
+        each.visit(nameStart, nameStop, valueStart, i);
         i++;
       }
     }
+  }
+
+  /** One attribute: its name's and its value's positions in the buffer. */
+  @FunctionalInterface
+  private interface AttributeVisitor {
+    void visit(int nameFrom, int nameTo, int valueFrom, int valueTo) throws IOException;
   }
 
   /** UTF-8 text with XML's predefined entities and character references resolved. */
