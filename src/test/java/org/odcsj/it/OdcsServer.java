@@ -77,7 +77,8 @@ public class OdcsServer implements BeforeAllCallback {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
         List.of(
-            "-Xmx512m",
+            // The bench's heap run sets odcs.it.serverXmx (e.g. 256m) to prove its bound.
+            "-Xmx" + System.getProperty("odcs.it.serverXmx", "512m"),
             "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
             "-jar",
             System.getProperty("payara.microJar"),

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -67,21 +68,35 @@ public final class YumRepositoryReader {
       throws IOException {
     Path repomd = repomdOf(repoDir);
     RepomdIndex index = RepomdIndex.parse(repomd);
-    List<RepoPackage> packages =
-        readVerified(
-            repoDir,
-            repomd,
-            index.files().get("primary"),
-            (xml, path) -> new PrimaryParser(repoDir, path, true).parse(xml));
     RepomdIndex.DataFile filelists = index.filelists();
-    if (filelists != null) {
-      List<List<String>> files =
+    // Parsing is most of the reading: filelists on another thread while primary is parsed here.
+    Background<Map<String, List<String>>> files =
+        filelists == null
+            ? null
+            : Background.start(
+                "filelists of " + repoDir,
+                () ->
+                    readVerified(
+                        repoDir,
+                        repomd,
+                        filelists,
+                        (xml, path) -> new FilelistsParser(path).parse(xml, keepFile)));
+    List<RepoPackage> packages;
+    try {
+      packages =
           readVerified(
               repoDir,
               repomd,
-              filelists,
-              (xml, path) -> new FilelistsParser(path).parse(xml, packages, keepFile));
-      FilelistsParser.attach(packages, files);
+              index.files().get("primary"),
+              (xml, path) -> new PrimaryParser(repoDir, path, true).parse(xml));
+    } catch (IOException | RuntimeException e) {
+      if (files != null) {
+        files.abandon();
+      }
+      throw e;
+    }
+    if (files != null) {
+      FilelistsParser.attach(packages, files.join());
     } else {
       FilelistsParser.keepPrimaryFiles(packages, keepFile);
     }
