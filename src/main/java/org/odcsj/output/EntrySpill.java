@@ -2,11 +2,9 @@ package org.odcsj.output;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Where the {@code <package>} entries of a repository being written wait until the package count
@@ -56,7 +54,7 @@ final class EntrySpill implements Closeable {
     try {
       for (Part p : parts) {
         if (p != null) {
-          p.channel.close();
+          p.close();
         }
       }
     } finally {
@@ -64,19 +62,18 @@ final class EntrySpill implements Closeable {
     }
   }
 
+  /**
+   * One type's file. A {@link RandomAccessFile}, not a channel: an interrupted thread (a task
+   * cancelled after another failed) must not close it for the others.
+   */
   private static final class Part {
-    private final FileChannel channel;
+    private final RandomAccessFile file;
     private final byte[] buffer = new byte[BUFFER];
     private int buffered;
     private long flushed;
 
-    Part(Path file) throws IOException {
-      this.channel =
-          FileChannel.open(
-              file,
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
+    Part(Path path) throws IOException {
+      this.file = new RandomAccessFile(Files.createFile(path).toFile(), "rw");
     }
 
     synchronized long append(byte[] bytes, int offset, int length) throws IOException {
@@ -98,7 +95,9 @@ final class EntrySpill implements Closeable {
         flush();
       }
       if (length > buffer.length) {
-        write(ByteBuffer.wrap(bytes, offset, length));
+        file.seek(flushed);
+        file.write(bytes, offset, length);
+        flushed += length;
       } else {
         System.arraycopy(bytes, offset, buffer, buffered, length);
         buffered += length;
@@ -106,30 +105,28 @@ final class EntrySpill implements Closeable {
     }
 
     private void flush() throws IOException {
-      write(ByteBuffer.wrap(buffer, 0, buffered));
+      file.seek(flushed);
+      file.write(buffer, 0, buffered);
+      flushed += buffered;
       buffered = 0;
     }
 
-    private void write(ByteBuffer b) throws IOException {
-      long n = b.remaining();
-      while (b.hasRemaining()) {
-        channel.write(b, flushed + (n - b.remaining()));
-      }
-      flushed += n;
-    }
-
     synchronized byte[] read(long position, int length, byte[] into) throws IOException {
-      if (buffered > 0) {
+      byte[] out = into.length >= length ? into : new byte[Math.max(length, into.length * 2)];
+      if (position >= flushed && position + length <= flushed + buffered) {
+        System.arraycopy(buffer, (int) (position - flushed), out, 0, length);
+        return out;
+      }
+      if (position + length > flushed) {
         flush();
       }
-      byte[] out = into.length >= length ? into : new byte[Math.max(length, into.length * 2)];
-      ByteBuffer b = ByteBuffer.wrap(out, 0, length);
-      while (b.hasRemaining()) {
-        if (channel.read(b, position + b.position()) < 0) {
-          throw new IOException("spilled entry at " + position + " is cut short");
-        }
-      }
+      file.seek(position);
+      file.readFully(out, 0, length);
       return out;
+    }
+
+    void close() throws IOException {
+      file.close();
     }
   }
 }

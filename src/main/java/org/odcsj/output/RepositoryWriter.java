@@ -2,6 +2,7 @@ package org.odcsj.output;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,12 +32,14 @@ import java.util.logging.Logger;
  * repository's metadata describes ({@link SourceEntry}) — copied from that metadata without opening
  * more of the RPM than its signature header (createrepo_c {@code --update}'s idea; the copy differs
  * only in {@code <location>}). The entries wait in files beside the repository ({@link EntrySpill})
- * until {@link #finish} writes them, in createrepo_c's order, into the three metadata files at
- * once. Memory holds only each package's file name and the positions of its entries, whatever the
- * size of the repository or of its file lists.
+ * and are written, in createrepo_c's order, into the three metadata files by three threads, which
+ * start with {@link #addPackages(List, List)} and follow the packages as they are placed: when that
+ * was the last addition, {@link #finish} has little left to do. Memory holds only each package's
+ * file name and the positions of its entries, whatever the size of the repository or of its file
+ * lists.
  *
- * <p>Files are placed, and headers read, by many threads: cold, that is waiting for the disk, not
- * the processor.
+ * <p>Files are placed, and signature headers read, by many threads: cold, that is waiting for the
+ * disk, not the processor.
  */
 public final class RepositoryWriter {
   private static final Logger LOG = Logger.getLogger(RepositoryWriter.class.getName());
@@ -44,26 +48,49 @@ public final class RepositoryWriter {
   private static final int IO_THREADS = 16;
 
   private static final RepodataType[] TYPES = RepodataType.values();
+  private static final int UNDECIDED = 0;
+  private static final int COPY = 1;
+  private static final int READ = 2;
 
-  /** A package in the repository and where its entries wait. */
+  /**
+   * A package in the repository and where its entries wait. Its entries are rendered from the
+   * header ({@link #rendered} once all three are), or copied from the source ({@link #decision}
+   * {@code COPY}, usable once {@link #resolved}, unless {@link #useCopied} is false: then from the
+   * header after all).
+   */
   private static final class Placed {
     final String fileName;
     final String href;
     final long[] position = new long[TYPES.length];
     final int[] length = new int[TYPES.length];
+    final long[] copiedPosition = new long[TYPES.length];
+    final int[] copiedLength = new int[TYPES.length];
+    volatile boolean rendered;
+    volatile int decision = UNDECIDED;
+    volatile boolean resolved;
+    volatile boolean useCopied;
 
     Placed(String fileName, String href) {
       this.fileName = fileName;
       this.href = href;
     }
 
-    boolean complete() {
-      for (int l : length) {
+    boolean hasAllCopies() {
+      for (int l : copiedLength) {
         if (l == 0) {
           return false;
         }
       }
       return true;
+    }
+
+    /** Whether its entries can be written. */
+    boolean ready() {
+      return switch (decision) {
+        case READ -> rendered;
+        case COPY -> resolved && (useCopied || rendered);
+        default -> false;
+      };
     }
   }
 
@@ -78,9 +105,15 @@ public final class RepositoryWriter {
   private final ThreadLocal<PackageXml[]> renderers =
       ThreadLocal.withInitial(
           () -> Arrays.stream(TYPES).map(PackageXml::of).toArray(PackageXml[]::new));
+
+  /** Writers wait here for the package they are at; waiting ones are counted. */
+  private final Object progress = new Object();
+
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicInteger copied = new AtomicInteger();
+  private final AtomicInteger rendered = new AtomicInteger();
   private EntrySpill spill;
-  private int copied;
-  private int rendered;
+  private Writing writing;
 
   public RepositoryWriter(Path osDir) {
     this.osDir = osDir;
@@ -100,7 +133,9 @@ public final class RepositoryWriter {
     String href = PackagePlacer.hrefFor(rpm.getFileName().toString());
     placer.place(rpm, href);
     if (hrefs.add(href)) {
+      stopWriting(); // the package count changes
       Placed p = new Placed(rpm.getFileName().toString(), href);
+      p.decision = READ;
       render(pkg, p);
       placed.add(p);
     }
@@ -130,6 +165,9 @@ public final class RepositoryWriter {
     if (sources.size() != n) {
       throw new IllegalArgumentException(n + " files, " + sources.size() + " source entries");
     }
+    if (n == 0) {
+      return List.of();
+    }
     // Decided here, in order: which additions are new (a second file at a known href is only
     // checked to be the same).
     Placed[] added = new Placed[n];
@@ -139,70 +177,87 @@ public final class RepositoryWriter {
       targets[i] = PackagePlacer.hrefFor(name);
       if (hrefs.add(targets[i])) {
         added[i] = new Placed(name, targets[i]);
+        placed.add(added[i]);
       }
     }
+    // Files are placed in the repository's order, so that the writers can follow.
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing((Integer i) -> rpms.get(i).getFileName().toString()));
+
     EntrySpill entries = spill();
-    // The sources' entries are copied while the files are placed: the one wants the processor,
-    // the other the disk.
+    RpmPackage[] identities = new RpmPackage[n];
+    // The sources' entries are copied while the files are placed (the one wants the processor,
+    // the other the disk), and the metadata files written as both go.
     Copier copier = new Copier(entries, added, sources);
     Thread copying = new Thread(copier::run, "odcsj-repodata-copy");
     copying.setDaemon(true);
+    stopWriting();
     copying.start();
-
-    RpmPackage[] identities = new RpmPackage[n];
-    boolean[] copy = new boolean[n];
     try {
-      Parallel.forEach(
-          n,
-          IO_THREADS,
-          i -> {
-            Path file = rpms.get(i);
-            BasicFileAttributes attributes = attributes(file, LinkOption.NOFOLLOW_LINKS);
-            if (attributes.isSymbolicLink()) {
-              file = file.toRealPath(); // link(2) would link the symlink itself
-              attributes = attributes(file);
-            }
-            placer.placeFile(file, targets[i]);
-            SourceEntry source = sources.get(i);
-            if (source != null && source.describes(attributes)) {
-              copy[i] = true;
-              identities[i] = source.identity(attributes, RpmHeaderReader.readSigkey(file));
-            } else {
-              RpmPackage pkg = RpmHeaderReader.read(file);
-              identities[i] = pkg.identityOnly();
-              if (added[i] != null) {
-                render(pkg, added[i]);
+      writing = new Writing();
+      try {
+        Parallel.forEach(
+            n,
+            IO_THREADS,
+            k -> {
+              int i = order[k];
+              Path file = rpms.get(i);
+              BasicFileAttributes attributes = attributes(file, LinkOption.NOFOLLOW_LINKS);
+              if (attributes.isSymbolicLink()) {
+                file = file.toRealPath(); // link(2) would link the symlink itself
+                attributes = attributes(file);
               }
-            }
-          });
-    } finally {
-      join(copying);
-    }
-    copier.rethrowUnexpected();
-    // Entries the sources lacked (or could not give after all): from the header, then.
-    List<Integer> missing = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (copy[i] && added[i] != null) {
-        if (copier.take(i, added[i])) {
-          copied++;
-        } else {
+              SourceEntry source = sources.get(i);
+              boolean copy = source != null && source.describes(attributes);
+              if (copy && added[i] != null) {
+                copier.decideCopy(added[i]);
+              }
+              placer.placeFile(file, targets[i]);
+              if (copy) {
+                identities[i] = source.identity(attributes, RpmHeaderReader.readSigkey(file));
+              } else {
+                RpmPackage pkg = RpmHeaderReader.read(file);
+                identities[i] = pkg.identityOnly();
+                if (added[i] != null) {
+                  added[i].decision = READ;
+                  render(pkg, added[i]);
+                }
+              }
+            });
+      } finally {
+        join(copying);
+      }
+      copier.rethrowUnexpected();
+      // Entries the sources lacked (or could not give after all): from the header, then.
+      List<Integer> missing = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Placed p = added[i];
+        if (p != null && p.decision == COPY && !p.useCopied) {
           missing.add(i);
         }
       }
-    }
-    Parallel.forEach(
-        missing.size(),
-        IO_THREADS,
-        k -> {
-          int i = missing.get(k);
-          RpmPackage pkg = RpmHeaderReader.read(rpms.get(i), sources.get(i).sha256());
-          identities[i] = pkg.identityOnly();
-          render(pkg, added[i]);
-        });
-    for (Placed p : added) {
-      if (p != null) {
-        placed.add(p);
+      Parallel.forEach(
+          missing.size(),
+          IO_THREADS,
+          k -> {
+            int i = missing.get(k);
+            RpmPackage pkg = RpmHeaderReader.read(rpms.get(i), sources.get(i).sha256());
+            identities[i] = pkg.identityOnly();
+            render(pkg, added[i]);
+          });
+    } catch (IOException | RuntimeException | Error e) {
+      stopWriting();
+      // What this call added is not listed: the repository stays as it was before the call.
+      for (Placed p : added) {
+        if (p != null) {
+          placed.remove(p);
+          hrefs.remove(p.href);
+        }
       }
+      throw e;
     }
     return Arrays.asList(identities);
   }
@@ -219,12 +274,12 @@ public final class RepositoryWriter {
 
   /** Of those, how many got their entries copied from their source's metadata. */
   public int copiedFromSource() {
-    return copied;
+    return copied.get();
   }
 
   /** Of those, how many got their entries from their headers. */
   public int readFromHeaders() {
-    return rendered;
+    return rendered.get();
   }
 
   public Path osDir() {
@@ -238,22 +293,13 @@ public final class RepositoryWriter {
   }
 
   public List<RepomdRecord> finish(String revision, Instant timestamp) throws IOException {
-    placed.sort(BY_FILE_NAME);
-    try (RepodataWriter writer = new RepodataWriter(osDir.resolve("repodata"), placed.size())) {
-      if (!placed.isEmpty()) {
-        writer.addAll(
-            (type, file) -> {
-              byte[] buffer = new byte[1 << 16];
-              int t = type.ordinal();
-              for (Placed p : placed) {
-                buffer = spill.read(type, p.position[t], p.length[t], buffer);
-                file.writeEntry(buffer, 0, p.length[t]);
-              }
-              return placed.size();
-            });
+    try {
+      if (writing == null) {
+        writing = new Writing();
       }
-      return writer.finish(revision, timestamp);
+      return writing.finish(revision, timestamp);
     } finally {
+      writing = null;
       if (spill != null) {
         spill.close();
         spill = null;
@@ -268,6 +314,7 @@ public final class RepositoryWriter {
     return spill;
   }
 
+  /** Renders the package's three entries into the spill; the package is then ready. */
   private void render(RpmPackage pkg, Placed p) throws IOException {
     EntrySpill entries = spill();
     for (PackageXml r : renderers.get()) {
@@ -276,8 +323,24 @@ public final class RepositoryWriter {
       p.position[t] = entries.append(r.type(), r.bytes(), 0, r.length());
       p.length[t] = r.length();
     }
-    synchronized (this) {
-      rendered++;
+    p.rendered = true;
+    rendered.incrementAndGet();
+    signal();
+  }
+
+  private void signal() {
+    if (waiting.get() > 0) {
+      synchronized (progress) {
+        progress.notifyAll();
+      }
+    }
+  }
+
+  private void stopWriting() throws IOException {
+    if (writing != null) {
+      Writing w = writing;
+      writing = null;
+      w.abandon();
     }
   }
 
@@ -291,7 +354,104 @@ public final class RepositoryWriter {
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while copying repodata entries");
+      throw new InterruptedIOException("interrupted while copying repodata entries");
+    }
+  }
+
+  /**
+   * The three metadata files being written, each by a thread of its own, in the repository's order,
+   * waiting for each package's entries to be ready. Covers the packages placed when it started;
+   * another addition abandons it.
+   */
+  private final class Writing {
+    private final List<Placed> order;
+    private final RepodataWriter writer;
+    private final Thread thread;
+    private volatile boolean abandoned;
+    private volatile Throwable failure;
+
+    Writing() throws IOException {
+      this.order = new ArrayList<>(placed);
+      order.sort(BY_FILE_NAME);
+      this.writer = new RepodataWriter(osDir.resolve("repodata"), order.size());
+      EntrySpill entries = order.isEmpty() ? null : spill();
+      this.thread =
+          new Thread(
+              () -> {
+                try {
+                  if (!order.isEmpty()) {
+                    writer.addAll((type, file) -> writeAll(entries, type, file));
+                  }
+                } catch (Throwable t) {
+                  failure = t;
+                }
+              },
+              "odcsj-repodata-write");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private int writeAll(EntrySpill entries, RepodataType type, MetadataXmlFile file)
+        throws IOException {
+      byte[] buffer = new byte[1 << 16];
+      int t = type.ordinal();
+      for (Placed p : order) {
+        await(p);
+        boolean copy = p.decision == COPY && p.useCopied;
+        long position = copy ? p.copiedPosition[t] : p.position[t];
+        int length = copy ? p.copiedLength[t] : p.length[t];
+        buffer = entries.read(type, position, length, buffer);
+        file.writeEntry(buffer, 0, length);
+      }
+      return order.size();
+    }
+
+    private void await(Placed p) throws IOException {
+      if (p.ready()) {
+        return;
+      }
+      waiting.incrementAndGet();
+      try {
+        synchronized (progress) {
+          while (!p.ready()) {
+            if (abandoned) {
+              throw new InterruptedIOException("repodata writing abandoned");
+            }
+            progress.wait(100);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while writing repodata");
+      } finally {
+        waiting.decrementAndGet();
+      }
+    }
+
+    List<RepomdRecord> finish(String revision, Instant timestamp) throws IOException {
+      try (writer) {
+        join(thread);
+        if (failure instanceof IOException e) {
+          throw e;
+        } else if (failure instanceof RuntimeException e) {
+          throw e;
+        } else if (failure instanceof Error e) {
+          throw e;
+        } else if (failure != null) {
+          throw new IOException(failure);
+        }
+        return writer.finish(revision, timestamp);
+      }
+    }
+
+    void abandon() throws IOException {
+      abandoned = true;
+      synchronized (progress) {
+        progress.notifyAll();
+      }
+      try (writer) {
+        join(thread);
+      }
     }
   }
 
@@ -299,21 +459,19 @@ public final class RepositoryWriter {
    * Copies the entries of the wanted packages from their sources' metadata into the spill, one
    * thread per metadata type. A source whose file cannot be read, is not in a form that can be
    * copied, or changed since it was read gives no entries of that type (logged): its packages'
-   * headers are read instead.
+   * headers are read instead. A package decided to be copied is resolved when both its decision and
+   * all copying are done, whichever comes last.
    */
-  private static final class Copier {
+  private final class Copier {
     private final EntrySpill spill;
     private final Map<SourceRepodata, Map<String, List<Integer>>> wanted = new IdentityHashMap<>();
     private final Placed[] added;
-    private final long[][] position;
-    private final int[][] length;
+    private boolean done;
     private volatile RuntimeException unexpected;
 
     Copier(EntrySpill spill, Placed[] added, List<SourceEntry> sources) {
       this.spill = spill;
       this.added = added;
-      this.position = new long[TYPES.length][added.length];
-      this.length = new int[TYPES.length][added.length];
       for (int i = 0; i < added.length; i++) {
         SourceEntry s = sources.get(i);
         if (s != null && added[i] != null) {
@@ -326,39 +484,49 @@ public final class RepositoryWriter {
     }
 
     void run() {
-      if (wanted.isEmpty()) {
-        return;
-      }
       try {
         List<Parallel.Task> tasks = new ArrayList<>();
         for (RepodataType type : TYPES) {
           tasks.add(() -> wanted.forEach((source, keys) -> copy(source, keys, type)));
         }
-        Parallel.all(tasks);
+        if (!wanted.isEmpty()) {
+          Parallel.all(tasks);
+        }
       } catch (IOException | RuntimeException e) {
         unexpected = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      } finally {
+        synchronized (this) {
+          done = true;
+          for (Placed p : added) {
+            if (p != null && p.decision == COPY) {
+              resolve(p);
+            }
+          }
+        }
       }
+    }
+
+    /** The file is what its source describes: its copied entries are to be used. */
+    synchronized void decideCopy(Placed p) {
+      p.decision = COPY;
+      if (done) {
+        resolve(p);
+      }
+    }
+
+    private void resolve(Placed p) {
+      p.useCopied = unexpected == null && p.hasAllCopies();
+      p.resolved = true;
+      if (p.useCopied) {
+        copied.incrementAndGet();
+      }
+      signal();
     }
 
     void rethrowUnexpected() {
       if (unexpected != null) {
         throw unexpected;
       }
-    }
-
-    /** Gives package {@code i} its copied entries; false if any type lacks one. */
-    boolean take(int i, Placed p) {
-      for (RepodataType type : TYPES) {
-        if (length[type.ordinal()][i] == 0) {
-          return false;
-        }
-      }
-      for (RepodataType type : TYPES) {
-        int t = type.ordinal();
-        p.position[t] = position[t][i];
-        p.length[t] = length[t][i];
-      }
-      return true;
     }
 
     private void copy(SourceRepodata source, Map<String, List<Integer>> keys, RepodataType type) {
@@ -373,7 +541,7 @@ public final class RepositoryWriter {
           LOG.fine(() -> source + " has no " + type.type() + " metadata: headers are read");
         }
       } catch (IOException e) {
-        found.forEach(i -> length[t][i] = 0);
+        found.forEach(i -> added[i].copiedLength[t] = 0);
         LOG.log(
             Level.WARNING,
             "Cannot copy entries from the "
@@ -409,50 +577,51 @@ public final class RepositoryWriter {
           continue;
         }
         for (int i : targets) {
-          if (length[t][i] != 0) {
+          Placed p = added[i];
+          if (p.copiedLength[t] != 0) {
             continue; // the source lists it twice: the first one is as good
           }
-          EntrySpill.Piece[] pieces = pieces(type, e, added[i].href);
+          EntrySpill.Piece[] pieces = pieces(type, e, p.href);
           int total = 0;
           for (EntrySpill.Piece piece : pieces) {
             total += piece.length();
           }
-          position[t][i] = spill.append(type, pieces);
-          length[t][i] = total;
+          p.copiedPosition[t] = spill.append(type, pieces);
+          p.copiedLength[t] = total;
           found.add(i);
         }
       }
     }
+  }
 
-    /** The entry with its location rewritten to {@code href}, then a newline. */
-    private static EntrySpill.Piece[] pieces(
-        RepodataType type, PackageEntryScanner.Entry e, String href) {
-      byte[] b = e.bytes();
-      int o = e.offset();
-      if (type != RepodataType.PRIMARY) {
-        return new EntrySpill.Piece[] {
-          new EntrySpill.Piece(b, o, e.length()), new EntrySpill.Piece(NEWLINE, 0, 1)
-        };
-      }
-      byte[] location =
-          ("<location href=\"" + escapeAttribute(href) + (e.locationEmpty() ? "\"/>" : "\">"))
-              .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NEWLINE = {'\n'};
+
+  /** The entry with its location rewritten to {@code href}, then a newline. */
+  private static EntrySpill.Piece[] pieces(
+      RepodataType type, PackageEntryScanner.Entry e, String href) {
+    byte[] b = e.bytes();
+    int o = e.offset();
+    if (type != RepodataType.PRIMARY) {
       return new EntrySpill.Piece[] {
-        new EntrySpill.Piece(b, o, e.locationStart()),
-        new EntrySpill.Piece(location, 0, location.length),
-        new EntrySpill.Piece(b, o + e.locationEnd(), e.length() - e.locationEnd()),
-        new EntrySpill.Piece(NEWLINE, 0, 1)
+        new EntrySpill.Piece(b, o, e.length()), new EntrySpill.Piece(NEWLINE, 0, 1)
       };
     }
+    byte[] location =
+        ("<location href=\"" + escapeAttribute(href) + (e.locationEmpty() ? "\"/>" : "\">"))
+            .getBytes(StandardCharsets.UTF_8);
+    return new EntrySpill.Piece[] {
+      new EntrySpill.Piece(b, o, e.locationStart()),
+      new EntrySpill.Piece(location, 0, location.length),
+      new EntrySpill.Piece(b, o + e.locationEnd(), e.length() - e.locationEnd()),
+      new EntrySpill.Piece(NEWLINE, 0, 1)
+    };
+  }
 
-    private static final byte[] NEWLINE = {'\n'};
-
-    private static String escapeAttribute(String s) {
-      return XmlText.clean(s)
-          .replace("&", "&amp;")
-          .replace("<", "&lt;")
-          .replace(">", "&gt;")
-          .replace("\"", "&quot;");
-    }
+  private static String escapeAttribute(String s) {
+    return XmlText.clean(s)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

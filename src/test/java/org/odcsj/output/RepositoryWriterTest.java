@@ -319,6 +319,41 @@ class RepositoryWriterTest {
     assertSameRepodata(tmp.resolve("read/os"), tmp.resolve("copied/os"));
   }
 
+  @Test
+  void packagesAddedInSeveralCallsAreAllListed_andNothingElseIsLeftBeside() throws Exception {
+    List<Path> rpms = SamplePackages.buildAll(tmp.resolve("koji"));
+    Path os = tmp.resolve("x86_64/os");
+    RepositoryWriter writer = new RepositoryWriter(os);
+    writer.addPackages(rpms.subList(0, 2));
+    writer.addPackage(rpms.get(2));
+    writer.addPackages(rpms.subList(3, rpms.size()));
+    writer.addPackages(rpms.subList(1, 3)); // again: nothing new
+    writer.finish();
+
+    Map<String, List<String>> primary = RepodataDump.packages(RepodataDump.file(os, "primary"));
+    assertEquals(rpms.size(), primary.size());
+    try (var names = Files.list(os)) {
+      assertEquals(
+          List.of("Packages", "repodata"),
+          names.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void aFailedAdditionLeavesTheRepositoryAsItWas() throws Exception {
+    List<Path> rpms = SamplePackages.buildAll(tmp.resolve("koji"));
+    Path os = tmp.resolve("x86_64/os");
+    RepositoryWriter writer = new RepositoryWriter(os);
+    writer.addPackages(rpms.subList(0, 2));
+    List<Path> broken = List.of(rpms.get(2), tmp.resolve("koji/missing-1-1.noarch.rpm"));
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> writer.addPackages(broken));
+    writer.finish();
+
+    Map<String, List<String>> primary = RepodataDump.packages(RepodataDump.file(os, "primary"));
+    assertEquals(2, primary.size());
+    assertEquals(2, writer.size());
+  }
+
   /** What the source repository's metadata says about each of {@code rpms}. */
   private static List<SourceEntry> sourceEntries(Path repo, List<Path> rpms) throws Exception {
     YumRepositoryContent content = YumRepositoryReader.readWithDetails(repo);
