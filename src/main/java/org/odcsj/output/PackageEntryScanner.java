@@ -41,7 +41,6 @@ final class PackageEntryScanner {
   private static final byte[] CDATA_CLOSE = ascii("]]>");
   private static final byte[] PI_OPEN = ascii("<?");
   private static final byte[] PI_CLOSE = ascii("?>");
-  private static final byte[] END_OPEN = ascii("</");
   private static final byte[] PACKAGE = ascii("package");
   private static final byte[] NAME = ascii("name");
   private static final byte[] ARCH = ascii("arch");
@@ -157,7 +156,7 @@ final class PackageEntryScanner {
       if (skipMisc()) {
         continue;
       }
-      if (lookingAt(END_OPEN)) {
+      if (peek(1) == '/') {
         skipTag();
         ended = true;
         return null;
@@ -246,7 +245,7 @@ final class PackageEntryScanner {
         field = 0; // a comment or CDATA inside: not plain text, leave the field unknown
         continue;
       }
-      if (lookingAt(END_OPEN)) {
+      if (peek(1) == '/') {
         if (field != 0) {
           String text = decode(buf, mark + textStart, lt - textStart).trim();
           switch (field) {
@@ -305,7 +304,7 @@ final class PackageEntryScanner {
       if (skipMisc()) {
         continue;
       }
-      boolean end = lookingAt(END_OPEN);
+      boolean end = peek(1) == '/';
       boolean empty = skipTag();
       if (end) {
         depth--;
@@ -317,6 +316,10 @@ final class PackageEntryScanner {
 
   /** At {@code <}: skips a comment, CDATA section or processing instruction; false if none. */
   private boolean skipMisc() throws IOException {
+    int second = peek(1);
+    if (second != '!' && second != '?') {
+      return false; // a tag: the usual case, decided without comparing strings
+    }
     if (lookingAt(COMMENT_OPEN)) {
       skipPast(COMMENT_CLOSE);
     } else if (lookingAt(CDATA_OPEN)) {
