@@ -76,16 +76,6 @@ public record SourceEntry(
 
   /** The package as the compose's metadata needs it (see {@link RpmPackage#identityOnly()}). */
   RpmPackage identity(BasicFileAttributes file, String sigkey) {
-    RpmPackage.Dependencies none =
-        new RpmPackage.Dependencies(
-            java.util.List.of(),
-            java.util.List.of(),
-            java.util.List.of(),
-            java.util.List.of(),
-            java.util.List.of(),
-            java.util.List.of(),
-            java.util.List.of(),
-            java.util.List.of());
     return new RpmPackage(
         name,
         epoch,
@@ -108,7 +98,7 @@ public record SourceEntry(
         0,
         0,
         0,
-        none,
+        RpmPackage.Dependencies.NONE,
         java.util.List.of(),
         java.util.List.of(),
         sha256,

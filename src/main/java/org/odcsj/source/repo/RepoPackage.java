@@ -1,6 +1,7 @@
 package org.odcsj.source.repo;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.odcsj.output.RpmHeaderReader;
 import org.odcsj.output.RpmPackage.Dependency;
@@ -39,6 +40,11 @@ public record RepoPackage(
       throw new IOException(
           source.nevra() + " is in a remote repository: read its sigkey with PackageFetcher");
     }
-    return RpmHeaderReader.read(source.file(), "not-hashed").sigkey();
+    return sigkeyOf(source.file());
+  }
+
+  /** The sigkey of the RPM at {@code file}, from its signature header alone. */
+  static String sigkeyOf(Path file) throws IOException {
+    return RpmHeaderReader.readSigkey(file);
   }
 }
