@@ -39,13 +39,16 @@ import java.util.logging.Logger;
  * lists.
  *
  * <p>Files are placed, and signature headers read, by many threads: cold, that is waiting for the
- * disk, not the processor.
+ * disk, not the processor. Placing a file links it (a copy only across file systems).
  */
 public final class RepositoryWriter {
   private static final Logger LOG = Logger.getLogger(RepositoryWriter.class.getName());
 
   /** Threads placing files and reading headers: they mostly wait for the disk. */
   private static final int IO_THREADS = 16;
+
+  /** Threads linking files into place, beside them. */
+  private static final int LINK_THREADS = 4;
 
   private static final RepodataType[] TYPES = RepodataType.values();
   private static final int UNDECIDED = 0;
@@ -199,34 +202,45 @@ public final class RepositoryWriter {
     try {
       writing = new Writing();
       try {
-        Parallel.forEach(
-            n,
-            IO_THREADS,
-            k -> {
-              int i = order[k];
-              Path file = rpms.get(i);
-              BasicFileAttributes attributes = attributes(file, LinkOption.NOFOLLOW_LINKS);
-              if (attributes.isSymbolicLink()) {
-                file = file.toRealPath(); // link(2) would link the symlink itself
-                attributes = attributes(file);
-              }
-              SourceEntry source = sources.get(i);
-              boolean copy = source != null && source.describes(attributes);
-              if (copy && added[i] != null) {
-                copier.decideCopy(added[i]);
-              }
-              placer.placeFile(file, targets[i]);
-              if (copy) {
-                identities[i] = source.identity(attributes, RpmHeaderReader.readSigkey(file));
-              } else {
-                RpmPackage pkg = RpmHeaderReader.read(file);
-                identities[i] = pkg.identityOnly();
-                if (added[i] != null) {
-                  added[i].decision = READ;
-                  render(pkg, added[i]);
-                }
-              }
-            });
+        // Linking takes the target directory's lock: a few threads link while the others read,
+        // rather than readers queueing for the lock.
+        Parallel.Task placing =
+            () ->
+                Parallel.forEach(
+                    n,
+                    LINK_THREADS,
+                    k -> placer.placeFile(real(rpms.get(order[k])), targets[order[k]]));
+        Parallel.Task reading =
+            () ->
+                Parallel.forEach(
+                    n,
+                    IO_THREADS,
+                    k -> {
+                      int i = order[k];
+                      Path file = rpms.get(i);
+                      BasicFileAttributes attributes = attributes(file, LinkOption.NOFOLLOW_LINKS);
+                      if (attributes.isSymbolicLink()) {
+                        file = file.toRealPath();
+                        attributes = attributes(file);
+                      }
+                      SourceEntry source = sources.get(i);
+                      boolean copy = source != null && source.describes(attributes);
+                      if (copy && added[i] != null) {
+                        copier.decideCopy(added[i]);
+                      }
+                      if (copy) {
+                        identities[i] =
+                            source.identity(attributes, RpmHeaderReader.readSigkey(file));
+                      } else {
+                        RpmPackage pkg = RpmHeaderReader.read(file);
+                        identities[i] = pkg.identityOnly();
+                        if (added[i] != null) {
+                          added[i].decision = READ;
+                          render(pkg, added[i]);
+                        }
+                      }
+                    });
+        Parallel.all(List.of(placing, reading));
       } finally {
         join(copying);
       }
@@ -342,6 +356,11 @@ public final class RepositoryWriter {
       writing = null;
       w.abandon();
     }
+  }
+
+  /** The file itself where {@code file} is a symbolic link: link(2) would link the symlink. */
+  private static Path real(Path file) throws IOException {
+    return Files.isSymbolicLink(file) ? file.toRealPath() : file;
   }
 
   private static BasicFileAttributes attributes(Path file, LinkOption... options)

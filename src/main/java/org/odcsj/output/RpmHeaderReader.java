@@ -91,6 +91,16 @@ public final class RpmHeaderReader {
    * few KiB of the file, and nothing else.
    */
   public static String readSigkey(Path rpm) throws IOException {
+    // One small read and a direct look at the signature header's index: this runs for every
+    // package of a compose, mostly waiting for the disk; what it cannot read goes the long way.
+    try {
+      String sigkey = SignatureHeader.sigkey(rpm);
+      if (sigkey != null) {
+        return sigkey;
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IOException(rpm + " has a malformed signature: " + e.getMessage(), e);
+    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(rpm), 1 << 13)) {
       HeadersOnly headers = new HeadersOnly(in);
       try {
