@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeFlag;
@@ -113,49 +116,75 @@ public class RepoComposeBuilder {
     int done = 0;
     List<String> archNevras = new ArrayList<>();
     Map<String, List<PlacedPackage>> placed = new LinkedHashMap<>();
-    try {
-      for (String arch : job.arches()) {
-        log.phase("writing the " + arch + " repository", 30 + 60 * done++ / job.arches().size());
-        List<Candidate> packages = chosen.getOrDefault(arch, List.of());
-        packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
-        List<Path> files = fetcher.materialize(packages, tree.downloads());
-        RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
-        // A file that is what its source's metadata describes (verified on download, or a local
-        // file with the recorded size and modification time, as createrepo_c --update trusts
-        // it) gets its repodata entries copied from that metadata; the others have their
-        // headers read and their payload hashed.
-        long start = System.nanoTime();
-        List<RpmPackage> written = writer.addPackages(files, sourceEntries(packages, repodataOf));
-        long placedAt = System.nanoTime();
-        writer.finish();
-        long finishedAt = System.nanoTime();
-        List<PlacedPackage> inArch = new ArrayList<>(written.size());
-        for (int i = 0; i < written.size(); i++) {
-          String href = RepositoryWriter.hrefFor(files.get(i).getFileName().toString());
-          inArch.add(PlacedPackage.inRepository(arch, written.get(i).identityOnly(), href));
-        }
-        placed.put(arch, inArch);
-        log.info(
-            arch
-                + ": "
-                + files.size()
-                + " packages, repodata written ("
-                + writer.copiedFromSource()
-                + " entries copied from the source metadata, "
-                + writer.readFromHeaders()
-                + " read from headers): placed in "
-                + (placedAt - start) / 1_000_000
-                + " ms, repodata finished "
-                + (finishedAt - placedAt) / 1_000_000
-                + " ms later");
-        count += files.size();
-      }
-    } finally {
-      deleteTree(tree.downloads());
-    }
+    Map<String, RepositoryWriter> writers = new LinkedHashMap<>();
     ComposeIdentity identity = ComposeIdentity.test(job.composeId(), LocalDate.now(ZoneOffset.UTC));
-    ComposeMetadata.write(ComposeMetadata.directory(tree), identity, placed);
-    log.info("Wrote compose metadata for " + identity.composeId());
+    try {
+      try {
+        for (String arch : job.arches()) {
+          log.phase("writing the " + arch + " repository", 30 + 60 * done++ / job.arches().size());
+          List<Candidate> packages = chosen.getOrDefault(arch, List.of());
+          packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
+          List<Path> files = fetcher.materialize(packages, tree.downloads());
+          RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
+          writers.put(arch, writer);
+          // A file that is what its source's metadata describes (verified on download, or a local
+          // file with the recorded size and modification time, as createrepo_c --update trusts
+          // it) gets its repodata entries copied from that metadata; the others have their
+          // headers read and their payload hashed. The metadata files are written meanwhile.
+          long start = System.nanoTime();
+          List<RpmPackage> written = writer.addPackages(files, sourceEntries(packages, repodataOf));
+          List<PlacedPackage> inArch = new ArrayList<>(written.size());
+          for (int i = 0; i < written.size(); i++) {
+            String href = RepositoryWriter.hrefFor(files.get(i).getFileName().toString());
+            inArch.add(PlacedPackage.inRepository(arch, written.get(i).identityOnly(), href));
+          }
+          placed.put(arch, inArch);
+          log.info(
+              arch
+                  + ": "
+                  + files.size()
+                  + " packages placed in "
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms ("
+                  + writer.copiedFromSource()
+                  + " with repodata entries copied from the source metadata, "
+                  + writer.readFromHeaders()
+                  + " read from headers)");
+          count += files.size();
+        }
+      } finally {
+        deleteTree(tree.downloads());
+      }
+      // The compose metadata needs only what was placed: written while the repodata is finished.
+      CompletableFuture<Void> metadata =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  ComposeMetadata.write(ComposeMetadata.directory(tree), identity, placed);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              RepoComposeBuilder::daemon);
+      try {
+        for (var w : writers.entrySet()) {
+          long start = System.nanoTime();
+          w.getValue().finish();
+          log.info(
+              w.getKey()
+                  + ": repodata written, "
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms after the last package was placed");
+        }
+      } finally {
+        join(metadata);
+      }
+      log.info("Wrote compose metadata for " + identity.composeId());
+    } finally {
+      for (RepositoryWriter w : writers.values()) {
+        w.close(); // an unfinished one, after a failure
+      }
+    }
     String resultRepo = targetDirUrl + tree.name() + "/compose/Temporary";
     RepoFile.write(tree.stagingRepoFile(), tree.name(), resultRepo);
     int written = count;
@@ -335,6 +364,29 @@ public class RepoComposeBuilder {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  private static void daemon(Runnable task) {
+    Thread t = new Thread(task, "odcsj-compose-metadata");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void join(CompletableFuture<Void> task) throws IOException {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while writing the compose metadata");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
     }
   }
 

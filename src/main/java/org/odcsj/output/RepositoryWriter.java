@@ -1,5 +1,6 @@
 package org.odcsj.output;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -41,7 +42,7 @@ import java.util.logging.Logger;
  * <p>Files are placed, and signature headers read, by many threads: cold, that is waiting for the
  * disk, not the processor. Placing a file links it (a copy only across file systems).
  */
-public final class RepositoryWriter {
+public final class RepositoryWriter implements Closeable {
   private static final Logger LOG = Logger.getLogger(RepositoryWriter.class.getName());
 
   /** Threads placing files and reading headers: they mostly wait for the disk. */
@@ -58,8 +59,8 @@ public final class RepositoryWriter {
   /**
    * A package in the repository and where its entries wait. Its entries are rendered from the
    * header ({@link #rendered} once all three are), or copied from the source ({@link #decision}
-   * {@code COPY}, usable once {@link #resolved}, unless {@link #useCopied} is false: then from the
-   * header after all).
+   * {@code COPY}): an entry of one type is usable once its {@link #copier} has copied (and
+   * verified) that type; one the source lacked is rendered from the header after all.
    */
   private static final class Placed {
     final String fileName;
@@ -70,8 +71,7 @@ public final class RepositoryWriter {
     final int[] copiedLength = new int[TYPES.length];
     volatile boolean rendered;
     volatile int decision = UNDECIDED;
-    volatile boolean resolved;
-    volatile boolean useCopied;
+    volatile Copier copier;
 
     Placed(String fileName, String href) {
       this.fileName = fileName;
@@ -87,13 +87,18 @@ public final class RepositoryWriter {
       return true;
     }
 
-    /** Whether its entries can be written. */
-    boolean ready() {
+    /** Whether its entry of type {@code t} can be written. */
+    boolean ready(int t) {
       return switch (decision) {
         case READ -> rendered;
-        case COPY -> resolved && (useCopied || rendered);
+        case COPY -> copier.copied(t) && (copiedLength[t] != 0 || rendered);
         default -> false;
       };
+    }
+
+    /** Whether its entry of type {@code t} is the copy (else the rendered one). */
+    boolean usesCopy(int t) {
+      return decision == COPY && copiedLength[t] != 0;
     }
   }
 
@@ -249,8 +254,12 @@ public final class RepositoryWriter {
       List<Integer> missing = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         Placed p = added[i];
-        if (p != null && p.decision == COPY && !p.useCopied) {
-          missing.add(i);
+        if (p != null && p.decision == COPY) {
+          if (p.hasAllCopies()) {
+            copied.incrementAndGet();
+          } else {
+            missing.add(i);
+          }
         }
       }
       Parallel.forEach(
@@ -314,6 +323,22 @@ public final class RepositoryWriter {
       return writing.finish(revision, timestamp);
     } finally {
       writing = null;
+      if (spill != null) {
+        spill.close();
+        spill = null;
+      }
+    }
+  }
+
+  /**
+   * Abandons an unfinished repository: stops writing its metadata and removes the entries waiting
+   * beside it (the placed files stay). Nothing to do after {@link #finish}.
+   */
+  @Override
+  public void close() throws IOException {
+    try {
+      stopWriting();
+    } finally {
       if (spill != null) {
         spill.close();
         spill = null;
@@ -415,8 +440,8 @@ public final class RepositoryWriter {
       byte[] buffer = new byte[1 << 16];
       int t = type.ordinal();
       for (Placed p : order) {
-        await(p);
-        boolean copy = p.decision == COPY && p.useCopied;
+        await(p, t);
+        boolean copy = p.usesCopy(t);
         long position = copy ? p.copiedPosition[t] : p.position[t];
         int length = copy ? p.copiedLength[t] : p.length[t];
         buffer = entries.read(type, position, length, buffer);
@@ -425,14 +450,14 @@ public final class RepositoryWriter {
       return order.size();
     }
 
-    private void await(Placed p) throws IOException {
-      if (p.ready()) {
+    private void await(Placed p, int t) throws IOException {
+      if (p.ready(t)) {
         return;
       }
       waiting.incrementAndGet();
       try {
         synchronized (progress) {
-          while (!p.ready()) {
+          while (!p.ready(t)) {
             if (abandoned) {
               throw new InterruptedIOException("repodata writing abandoned");
             }
@@ -478,14 +503,14 @@ public final class RepositoryWriter {
    * Copies the entries of the wanted packages from their sources' metadata into the spill, one
    * thread per metadata type. A source whose file cannot be read, is not in a form that can be
    * copied, or changed since it was read gives no entries of that type (logged): its packages'
-   * headers are read instead. A package decided to be copied is resolved when both its decision and
-   * all copying are done, whichever comes last.
+   * headers are read instead. The entries of a type are used only once that type is copied from
+   * every source, each file checked against its repomd.xml checksum.
    */
   private final class Copier {
     private final EntrySpill spill;
     private final Map<SourceRepodata, Map<String, List<Integer>>> wanted = new IdentityHashMap<>();
     private final Placed[] added;
-    private boolean done;
+    private volatile int copiedTypes;
     private volatile RuntimeException unexpected;
 
     Copier(EntrySpill spill, Placed[] added, List<SourceEntry> sources) {
@@ -503,42 +528,48 @@ public final class RepositoryWriter {
     }
 
     void run() {
-      try {
-        List<Parallel.Task> tasks = new ArrayList<>();
-        for (RepodataType type : TYPES) {
-          tasks.add(() -> wanted.forEach((source, keys) -> copy(source, keys, type)));
-        }
-        if (!wanted.isEmpty()) {
-          Parallel.all(tasks);
-        }
-      } catch (IOException | RuntimeException e) {
-        unexpected = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-      } finally {
-        synchronized (this) {
-          done = true;
-          for (Placed p : added) {
-            if (p != null && p.decision == COPY) {
-              resolve(p);
-            }
-          }
-        }
+      List<Parallel.Task> tasks = new ArrayList<>();
+      for (RepodataType type : TYPES) {
+        int t = type.ordinal();
+        tasks.add(
+            () -> {
+              boolean completed = false;
+              try {
+                wanted.forEach((source, keys) -> copy(source, keys, type));
+                completed = true;
+              } finally {
+                if (!completed) { // nothing of an interrupted copy is used
+                  for (Placed p : added) {
+                    if (p != null) {
+                      p.copiedLength[t] = 0;
+                    }
+                  }
+                }
+                typeCopied(t);
+              }
+            });
       }
+      try {
+        Parallel.all(tasks);
+      } catch (Throwable e) {
+        unexpected = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+    }
+
+    private synchronized void typeCopied(int t) {
+      copiedTypes |= 1 << t;
+      signal();
+    }
+
+    /** Whether the entries of type {@code t} are all copied (and may be used). */
+    boolean copied(int t) {
+      return (copiedTypes & (1 << t)) != 0;
     }
 
     /** The file is what its source describes: its copied entries are to be used. */
-    synchronized void decideCopy(Placed p) {
+    void decideCopy(Placed p) {
+      p.copier = this;
       p.decision = COPY;
-      if (done) {
-        resolve(p);
-      }
-    }
-
-    private void resolve(Placed p) {
-      p.useCopied = unexpected == null && p.hasAllCopies();
-      p.resolved = true;
-      if (p.useCopied) {
-        copied.incrementAndGet();
-      }
       signal();
     }
 
@@ -559,8 +590,11 @@ public final class RepositoryWriter {
         if (!present) {
           LOG.fine(() -> source + " has no " + type.type() + " metadata: headers are read");
         }
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         found.forEach(i -> added[i].copiedLength[t] = 0);
+        if (e instanceof RuntimeException r) {
+          unexpected = r;
+        }
         LOG.log(
             Level.WARNING,
             "Cannot copy entries from the "

@@ -354,6 +354,58 @@ class RepositoryWriterTest {
     assertEquals(2, writer.size());
   }
 
+  @Test
+  void anEntryTheSourceLacksIsReadFromTheHeaderAndTheOthersAreStillCopied() throws Exception {
+    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c not installed");
+    Path source = tmp.resolve("source");
+    List<Path> rpms = SamplePackages.buildAll(source);
+    TestRepos.createrepo(source);
+    Path hello = rpms.get(0);
+    String helloSha256 = RpmHeaderReader.read(hello).sha256();
+    // filelists without hello's entry (repomd.xml updated to match)
+    rewriteMetadata(
+        source,
+        "filelists",
+        xml -> {
+          int at = xml.indexOf("<package pkgid=\"" + helloSha256 + "\"");
+          int end = xml.indexOf("</package>", at) + "</package>\n".length();
+          return xml.substring(0, at) + xml.substring(end);
+        });
+    List<SourceEntry> entries = sourceEntries(source, rpms);
+
+    RepositoryWriter copying = new RepositoryWriter(tmp.resolve("copied/os"));
+    copying.addPackages(rpms, entries);
+    copying.finish();
+    RepositoryWriter reading = new RepositoryWriter(tmp.resolve("read/os"));
+    reading.addPackages(rpms);
+    reading.finish();
+
+    assertEquals(rpms.size() - 1, copying.copiedFromSource());
+    assertEquals(1, copying.readFromHeaders());
+    assertSameRepodata(tmp.resolve("read/os"), tmp.resolve("copied/os"));
+  }
+
+  /** Edits one metadata file of a repository, keeping repomd.xml consistent with it. */
+  private static void rewriteMetadata(
+      Path repo, String type, java.util.function.UnaryOperator<String> edit) throws Exception {
+    Path file = RepodataDump.file(repo, type);
+    String xml;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(edit.apply(xml).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    byte[] gz = bytes.toByteArray();
+    String oldSha256 = file.getFileName().toString().substring(0, 64);
+    String newSha256 = sha256(gz);
+    Files.write(file.resolveSibling(newSha256 + "-" + type + ".xml.gz"), gz);
+    Files.delete(file);
+    Path repomd = repo.resolve("repodata/repomd.xml");
+    Files.writeString(repomd, Files.readString(repomd).replace(oldSha256, newSha256));
+  }
+
   /** What the source repository's metadata says about each of {@code rpms}. */
   private static List<SourceEntry> sourceEntries(Path repo, List<Path> rpms) throws Exception {
     YumRepositoryContent content = YumRepositoryReader.readWithDetails(repo);
