@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.GenerationJob;
@@ -27,7 +26,6 @@ import org.odcsj.config.OdcsConfig;
 import org.odcsj.output.ComposeIdentity;
 import org.odcsj.output.ComposeMetadata;
 import org.odcsj.output.ComposeTree;
-import org.odcsj.output.FilePrefetch;
 import org.odcsj.output.PlacedPackage;
 import org.odcsj.output.RepoFile;
 import org.odcsj.output.RepositoryWriter;
@@ -57,43 +55,16 @@ public class RepoComposeBuilder {
 
   private static final Logger LOG = Logger.getLogger(RepoComposeBuilder.class.getName());
 
-  /** Threads reading ahead: they wait for the disk. */
-  private static final int PREFETCH_THREADS = 16;
-
   @Inject OdcsConfig config;
 
   BuiltCompose build(GenerationJob job, ComposeTree tree, String targetDirUrl, GenerationLog log)
-      throws GenerationException, IOException {
-    // Local RPMs of the requested arches are read ahead (their first page) while the sources are
-    // read and the packages selected: placing them then waits less for the disk.
-    try (FilePrefetch prefetch = new FilePrefetch(PREFETCH_THREADS)) {
-      Set<String> multilib = Set.copyOf(job.multilibArches());
-      return build(
-          job,
-          tree,
-          targetDirUrl,
-          log,
-          (arch, file) -> {
-            if (SelectionRequest.mayInclude(job.arches(), multilib, arch)) {
-              prefetch.offer(file);
-            }
-          });
-    }
-  }
-
-  private BuiltCompose build(
-      GenerationJob job,
-      ComposeTree tree,
-      String targetDirUrl,
-      GenerationLog log,
-      BiConsumer<String, Path> localPackage)
       throws GenerationException, IOException {
     PackageFetcher fetcher = new PackageFetcher();
     log.phase("reading source repositories", 5);
     List<Candidate> candidates = new ArrayList<>();
     List<RepoSnapshot> sources = new ArrayList<>();
     for (String token : job.source().split("\\s+")) {
-      RepoSnapshot snapshot = read(token, "source repository", fetcher, localPackage);
+      RepoSnapshot snapshot = read(token, "source repository", fetcher);
       log.info(
           "Read "
               + snapshot.candidates().size()
@@ -260,7 +231,7 @@ public class RepoComposeBuilder {
       List<Candidate> lookaside = new ArrayList<>();
       for (String repo : job.lookasideRepos()) {
         String resolved = repo.replace("$basearch", arch);
-        RepoSnapshot snapshot = read(resolved, "lookaside repository", fetcher, null);
+        RepoSnapshot snapshot = read(resolved, "lookaside repository", fetcher);
         log.info(
             "Lookaside "
                 + RepoLocation.redact(resolved)
@@ -313,12 +284,11 @@ public class RepoComposeBuilder {
     return byArch;
   }
 
-  private RepoSnapshot read(
-      String token, String what, PackageFetcher fetcher, BiConsumer<String, Path> localPackage)
+  private RepoSnapshot read(String token, String what, PackageFetcher fetcher)
       throws GenerationException, IOException {
     RepoLocation location = location(token, what);
     try {
-      return YumRepositories.read(location, fetcher, localPackage);
+      return YumRepositories.read(location, fetcher);
     } catch (NoSuchFileException | FileNotFoundException e) {
       throw new GenerationException(notARepository(token, what, e), e);
     }

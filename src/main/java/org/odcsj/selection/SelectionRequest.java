@@ -49,22 +49,6 @@ public record SelectionRequest(
   }
 
   /** The lookaside packages for {@code arch}, empty when none. */
-  /**
-   * Whether a package of {@code packageArch} can be in the repository of one of {@code arches}: the
-   * arch itself (or an older x86 one it runs), {@code noarch}, or a compat arch of a multilib arch.
-   * For a quick look before selecting.
-   */
-  public static boolean mayInclude(
-      List<String> arches, Set<String> multilibArches, String packageArch) {
-    for (String arch : arches) {
-      if (new ArchPolicy(arch, multilibArches.contains(arch)).group(packageArch)
-          != ArchPolicy.Group.NONE) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   public List<Candidate> lookasideFor(String arch) {
     return lookaside.getOrDefault(arch, List.of());
   }

@@ -1,7 +1,6 @@
 package org.odcsj.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.odcsj.selection.Pkg.candidate;
@@ -59,19 +58,6 @@ class SelectorTest {
     Selection s = select(set, SelectionRequest.forArches("x86_64", "aarch64"));
     assertEquals(List.of("data-1-1.noarch", "foo-1.0-1.x86_64"), nevras(s, "x86_64"));
     assertEquals(List.of("data-1-1.noarch", "foo-1.0-1.aarch64"), nevras(s, "aarch64"));
-  }
-
-  @Test
-  void aQuickLookTellsWhichPackageArchesARequestCanInclude() {
-    List<String> arches = List.of("x86_64", "ppc64le");
-    for (String arch : List.of("x86_64", "ppc64le", "noarch")) {
-      assertTrue(SelectionRequest.mayInclude(arches, Set.of(), arch), arch);
-    }
-    for (String arch : List.of("i686", "aarch64", "src", "ppc")) {
-      assertFalse(SelectionRequest.mayInclude(arches, Set.of(), arch), arch);
-    }
-    assertTrue(SelectionRequest.mayInclude(arches, Set.of("x86_64"), "i686"));
-    assertTrue(SelectionRequest.mayInclude(List.of("i686"), Set.of(), "i386"));
   }
 
   @Test

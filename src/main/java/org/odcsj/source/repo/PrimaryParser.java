@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -26,18 +25,10 @@ final class PrimaryParser {
   private final String file;
   private final boolean details;
 
-  /** Told of each local package as soon as it is parsed; may be {@code null}. */
-  private final Consumer<SourcePackage> seen;
-
   PrimaryParser(Path repoDir, Path file, boolean details) {
-    this(repoDir, file, details, null);
-  }
-
-  PrimaryParser(Path repoDir, Path file, boolean details, Consumer<SourcePackage> seen) {
     this.repoDir = repoDir;
     this.file = file.toString();
     this.details = details;
-    this.seen = seen;
   }
 
   /**
@@ -49,7 +40,6 @@ final class PrimaryParser {
     this.repoDir = null;
     this.file = name;
     this.details = details;
-    this.seen = null;
   }
 
   /**
@@ -102,11 +92,7 @@ final class PrimaryParser {
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           if (depth == 2 && p != null) {
-            RepoPackage pkg = p.toPackage();
-            packages.add(new Located(pkg, p.base, p.href, p.headerEnd));
-            if (seen != null) {
-              seen.accept(pkg.source());
-            }
+            packages.add(new Located(p.toPackage(), p.base, p.href, p.headerEnd));
             p = null;
           } else if (depth == 4) {
             relation = null;

@@ -1,9 +1,7 @@
 package org.odcsj.source.repo;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 import org.odcsj.selection.Candidate;
 
 /**
@@ -29,22 +27,8 @@ public final class YumRepositories {
    */
   public static RepoSnapshot read(RepoLocation location, PackageFetcher fetcher)
       throws IOException {
-    return read(location, fetcher, null);
-  }
-
-  /**
-   * Same, telling {@code localFile} (when not {@code null}) of each package of a local repository
-   * as soon as its primary metadata lists it (from the parsing thread): its arch and RPM file.
-   */
-  public static RepoSnapshot read(
-      RepoLocation location, PackageFetcher fetcher, BiConsumer<String, Path> localFile)
-      throws IOException {
     if (location instanceof RepoLocation.Local local) {
-      YumRepositoryContent content =
-          YumRepositoryReader.readWithDetails(
-              local.dir(),
-              path -> true,
-              localFile == null ? null : p -> localFile.accept(p.arch(), p.file()));
+      YumRepositoryContent content = YumRepositoryReader.readWithDetails(local.dir());
       return new RepoSnapshot(
           location,
           content.repository().revision(),

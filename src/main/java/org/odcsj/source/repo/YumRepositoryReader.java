@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -67,15 +66,6 @@ public final class YumRepositoryReader {
    */
   public static YumRepositoryContent readWithDetails(Path repoDir, Predicate<String> keepFile)
       throws IOException {
-    return readWithDetails(repoDir, keepFile, null);
-  }
-
-  /**
-   * Same, telling {@code seen} (when not {@code null}) of each package as soon as primary lists it,
-   * from the parsing thread — e.g. to start reading the files a compose will want.
-   */
-  public static YumRepositoryContent readWithDetails(
-      Path repoDir, Predicate<String> keepFile, Consumer<SourcePackage> seen) throws IOException {
     Path repomd = repomdOf(repoDir);
     RepomdIndex index = RepomdIndex.parse(repomd);
     RepomdIndex.DataFile filelists = index.filelists();
@@ -98,7 +88,7 @@ public final class YumRepositoryReader {
               repoDir,
               repomd,
               index.files().get("primary"),
-              (xml, path) -> new PrimaryParser(repoDir, path, true, seen).parse(xml));
+              (xml, path) -> new PrimaryParser(repoDir, path, true).parse(xml));
     } catch (IOException | RuntimeException e) {
       if (files != null) {
         files.abandon();
