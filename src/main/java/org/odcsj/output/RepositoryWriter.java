@@ -114,10 +114,6 @@ public final class RepositoryWriter implements Closeable {
       ThreadLocal.withInitial(
           () -> Arrays.stream(TYPES).map(PackageXml::of).toArray(PackageXml[]::new));
 
-  /** Writers wait here for the package they are at; waiting ones are counted. */
-  private final Object progress = new Object();
-
-  private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicInteger copied = new AtomicInteger();
   private final AtomicInteger rendered = new AtomicInteger();
   private EntrySpill spill;
@@ -364,15 +360,6 @@ public final class RepositoryWriter implements Closeable {
     }
     p.rendered = true;
     rendered.incrementAndGet();
-    signal();
-  }
-
-  private void signal() {
-    if (waiting.get() > 0) {
-      synchronized (progress) {
-        progress.notifyAll();
-      }
-    }
   }
 
   private void stopWriting() throws IOException {
@@ -450,25 +437,22 @@ public final class RepositoryWriter implements Closeable {
       return order.size();
     }
 
+    /**
+     * Waits for the package's entry, looking again every millisecond: being woken per package by
+     * the placing threads would cost a switch per package; this way a writer that caught up finds a
+     * batch ready when it looks again.
+     */
     private void await(Placed p, int t) throws IOException {
-      if (p.ready(t)) {
-        return;
-      }
-      waiting.incrementAndGet();
-      try {
-        synchronized (progress) {
-          while (!p.ready(t)) {
-            if (abandoned) {
-              throw new InterruptedIOException("repodata writing abandoned");
-            }
-            progress.wait(100);
-          }
+      while (!p.ready(t)) {
+        if (abandoned) {
+          throw new InterruptedIOException("repodata writing abandoned");
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while writing repodata");
-      } finally {
-        waiting.decrementAndGet();
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while writing repodata");
+        }
       }
     }
 
@@ -490,9 +474,6 @@ public final class RepositoryWriter implements Closeable {
 
     void abandon() throws IOException {
       abandoned = true;
-      synchronized (progress) {
-        progress.notifyAll();
-      }
       try (writer) {
         join(thread);
       }
@@ -558,7 +539,6 @@ public final class RepositoryWriter implements Closeable {
 
     private synchronized void typeCopied(int t) {
       copiedTypes |= 1 << t;
-      signal();
     }
 
     /** Whether the entries of type {@code t} are all copied (and may be used). */
@@ -570,7 +550,6 @@ public final class RepositoryWriter implements Closeable {
     void decideCopy(Placed p) {
       p.copier = this;
       p.decision = COPY;
-      signal();
     }
 
     void rethrowUnexpected() {
