@@ -169,17 +169,17 @@ public class RepoComposeBuilder {
   }
 
   /**
-   * What the sources' metadata say about each package (null where it cannot be copied: another
-   * checksum type than repodata's sha256). A downloaded file was checked against the checksum.
+   * What the sources' metadata say about each package (null where they give no sha256, repodata's
+   * checksum). A local file's entries are copied from its source's metadata while it is unchanged;
+   * a downloaded file was checked against the checksum, its header is read from the local copy
+   * (cheaper than fetching the remote metadata again).
    */
   private static List<SourceEntry> sourceEntries(
       List<Candidate> packages, Map<Candidate, SourceRepodata> repodataOf) {
     List<SourceEntry> entries = new ArrayList<>(packages.size());
     for (Candidate c : packages) {
       SourceRepodata repodata = repodataOf.get(c);
-      if (repodata == null
-          || c.checksum() == null
-          || !"sha256".equalsIgnoreCase(c.checksumType())) {
+      if (c.checksum() == null || !"sha256".equalsIgnoreCase(c.checksumType())) {
         entries.add(null);
         continue;
       }
@@ -196,7 +196,7 @@ public class RepoComposeBuilder {
               c.sourcerpm(),
               c.size(),
               c.fileTime());
-      entries.add(YumRepositories.isRemote(c) ? e.asVerified() : e);
+      entries.add(YumRepositories.isRemote(c) ? e.asVerified().withoutRepodata() : e);
     }
     return entries;
   }

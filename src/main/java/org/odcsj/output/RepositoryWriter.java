@@ -225,7 +225,8 @@ public final class RepositoryWriter implements Closeable {
                         attributes = attributes(file);
                       }
                       SourceEntry source = sources.get(i);
-                      boolean copy = source != null && source.describes(attributes);
+                      boolean trusted = source != null && source.describes(attributes);
+                      boolean copy = trusted && source.repodata() != null;
                       if (copy && added[i] != null) {
                         copier.decideCopy(added[i]);
                       }
@@ -233,7 +234,8 @@ public final class RepositoryWriter implements Closeable {
                         identities[i] =
                             source.identity(attributes, RpmHeaderReader.readSigkey(file));
                       } else {
-                        RpmPackage pkg = RpmHeaderReader.read(file);
+                        RpmPackage pkg =
+                            RpmHeaderReader.read(file, trusted ? source.sha256() : null);
                         identities[i] = pkg.identityOnly();
                         if (added[i] != null) {
                           added[i].decision = READ;
@@ -499,7 +501,7 @@ public final class RepositoryWriter implements Closeable {
       this.added = added;
       for (int i = 0; i < added.length; i++) {
         SourceEntry s = sources.get(i);
-        if (s != null && added[i] != null) {
+        if (s != null && s.repodata() != null && added[i] != null) {
           wanted
               .computeIfAbsent(s.repodata(), r -> new HashMap<>())
               .computeIfAbsent(s.key(), k -> new ArrayList<>(1))

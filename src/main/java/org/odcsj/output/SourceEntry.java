@@ -8,10 +8,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a source repository's metadata says about a package file, and when to believe it. {@code
  * sha256}, {@code name} and {@code arch} find the package's entries in the source's primary,
- * filelists and other; NEVRA and source RPM describe it in the compose's metadata. The file is
- * taken to be what the metadata describes when its bytes were checked against the checksum ({@code
- * verified}, e.g. a download), or when it still has the recorded size and modification time
- * (primary's {@code <size package>} and {@code <time file>}: createrepo_c {@code --update}'s rule).
+ * filelists and other ({@code repodata}); NEVRA and source RPM describe it in the compose's
+ * metadata. The file is taken to be what the metadata describes when its bytes were checked against
+ * the checksum ({@code verified}, e.g. a download), or when it still has the recorded size and
+ * modification time (primary's {@code <size package>} and {@code <time file>}: createrepo_c {@code
+ * --update}'s rule). Without {@code repodata} nothing is copied: the header is read, only the
+ * payload is not hashed again.
  */
 public record SourceEntry(
     SourceRepodata repodata,
@@ -27,7 +29,6 @@ public record SourceEntry(
     boolean verified) {
 
   public SourceEntry {
-    Objects.requireNonNull(repodata, "repodata");
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(arch, "arch");
@@ -54,6 +55,12 @@ public record SourceEntry(
   public SourceEntry asVerified() {
     return new SourceEntry(
         repodata, sha256, name, epoch, version, release, arch, sourcerpm, size, fileTime, true);
+  }
+
+  /** The same, vouching for the checksum only: the entries are made from the header. */
+  public SourceEntry withoutRepodata() {
+    return new SourceEntry(
+        null, sha256, name, epoch, version, release, arch, sourcerpm, size, fileTime, verified);
   }
 
   /** Whether the file with these attributes is the one the metadata describes. */

@@ -385,6 +385,28 @@ class RepositoryWriterTest {
     assertSameRepodata(tmp.resolve("read/os"), tmp.resolve("copied/os"));
   }
 
+  @Test
+  void aVerifiedDownloadIsReadFromItsHeaderWithoutCopyingFromTheRemoteMetadata() throws Exception {
+    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c not installed");
+    Path source = tmp.resolve("source");
+    List<Path> rpms = SamplePackages.buildAll(source);
+    TestRepos.createrepo(source);
+    List<SourceEntry> downloads =
+        sourceEntries(source, rpms).stream().map(e -> e.asVerified().withoutRepodata()).toList();
+
+    RepositoryWriter fromDownloads = new RepositoryWriter(tmp.resolve("downloaded/os"));
+    List<RpmPackage> identities = fromDownloads.addPackages(rpms, downloads);
+    fromDownloads.finish();
+    RepositoryWriter reading = new RepositoryWriter(tmp.resolve("read/os"));
+    List<RpmPackage> read = reading.addPackages(rpms);
+    reading.finish();
+
+    assertEquals(0, fromDownloads.copiedFromSource());
+    assertEquals(rpms.size(), fromDownloads.readFromHeaders());
+    assertEquals(identities(read), identities(identities));
+    assertSameRepodata(tmp.resolve("read/os"), tmp.resolve("downloaded/os"));
+  }
+
   /** Edits one metadata file of a repository, keeping repomd.xml consistent with it. */
   private static void rewriteMetadata(
       Path repo, String type, java.util.function.UnaryOperator<String> edit) throws Exception {

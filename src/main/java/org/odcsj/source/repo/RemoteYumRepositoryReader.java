@@ -80,12 +80,7 @@ public final class RemoteYumRepositoryReader {
       remote.add(
           new RemotePackage(packages.get(i), repo.resolve(l.base(), l.href()), l.headerEnd()));
     }
-    return new RemoteRepositoryContent(
-        repo,
-        index.revision(),
-        primary.checksum(),
-        remote,
-        new RemoteRepodata(repo, http, index.files()));
+    return new RemoteRepositoryContent(repo, index.revision(), primary.checksum(), remote);
   }
 
   /** The fingerprint {@link #readWithDetails} would report, from repomd.xml alone. */
@@ -101,11 +96,11 @@ public final class RemoteYumRepositoryReader {
     }
   }
 
-  interface MetadataParser<T> {
+  private interface MetadataParser<T> {
     T parse(InputStream xml, String name) throws IOException;
   }
 
-  static <T> T readVerified(
+  private static <T> T readVerified(
       RepoLocation.Remote repo, RepoHttp http, RepomdIndex.DataFile data, MetadataParser<T> parser)
       throws IOException {
     URI url = repo.resolve(data.href());

@@ -7,8 +7,10 @@ import org.odcsj.selection.Candidate;
 /**
  * A yum repository, local or remote, as read once: its repomd {@code <revision>} ({@code null} when
  * absent), its fingerprint (the primary metadata's checksum; equal for the same repository read
- * locally or over http), its packages as candidates, in primary's order, and its metadata files as
- * they were read, whose entries a compose copies for byte-identical packages.
+ * locally or over http), its packages as candidates, in primary's order, and — for a local
+ * repository — its metadata files as they were read, whose entries a compose copies for
+ * byte-identical packages ({@code null} for a remote one: its packages are downloaded and checked
+ * anyway, and their headers then read from the local copies).
  */
 public record RepoSnapshot(
     RepoLocation location,

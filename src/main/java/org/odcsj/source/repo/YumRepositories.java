@@ -45,7 +45,7 @@ public final class YumRepositories {
         content.revision(),
         content.fingerprint(),
         RepoCandidates.of(content, fetcher),
-        content.repodata());
+        null);
   }
 
   /**
