@@ -38,7 +38,7 @@ import org.odcsj.testsupport.TestRepos;
  * JIT.
  *
  * <p>System properties: {@code bench.packages} (5000), {@code bench.meanKiB} (1024), {@code
- * bench.repeats} (3), {@code bench.warmup} (1), {@code bench.dir} (target/bench), {@code
+ * bench.repeats} (3), {@code bench.warmup} (5), {@code bench.dir} (target/bench), {@code
  * bench.threads} (CPUs, to build the corpus), {@code bench.dropCaches} (true); {@code
  * odcs.it.serverXmx} (512m) is the server's heap.
  */
@@ -54,7 +54,7 @@ class ComposeBenchmark {
     int packages = Integer.getInteger("bench.packages", 5000);
     int meanKiB = Integer.getInteger("bench.meanKiB", 1024);
     int repeats = Integer.getInteger("bench.repeats", 3);
-    int warmups = Integer.getInteger("bench.warmup", 1);
+    int warmups = Integer.getInteger("bench.warmup", 5);
     int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
     boolean dropCaches = Boolean.parseBoolean(System.getProperty("bench.dropCaches", "true"));
     Path benchDir =
@@ -89,7 +89,8 @@ class ComposeBenchmark {
         cachesDropped ? "dropped" : "NOT dropped (both run page-cached)", createrepoVersion());
 
     // A long-running server has compiled its code paths; the first composes of a fresh one
-    // mostly measure the JIT. Warm-up composes are printed, not counted.
+    // mostly measure the JIT (C2 still takes a third of the processor after one compose).
+    // Warm-up composes are printed, not counted.
     for (int w = 1; w <= warmups; w++) {
       long t0 = System.nanoTime();
       JsonObject compose = awaitDone(api, api.submit(request).getJsonNumber("id").longValue());
