@@ -41,7 +41,10 @@ public class ComposeGenerator {
             tree.log(), (phase, percent) -> lifecycle.reportProgress(composeId, phase, percent))) {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
-        if (job.sourceType() == org.odcsj.compose.SourceType.REPO && !job.pinned()) {
+        // no_reuse: neither the source's fingerprint nor a lookup (reuseIfPossible says no anyway)
+        if (job.sourceType() == org.odcsj.compose.SourceType.REPO
+            && !job.pinned()
+            && !job.hasFlag(org.odcsj.compose.ComposeFlag.NO_REUSE)) {
           Optional<ComposeLifecycle.Reused> reused =
               lifecycle.reuseIfPossible(composeId, repoBuilder.fingerprint(job));
           if (reused.isPresent() && reused.get().stillGenerating()) {

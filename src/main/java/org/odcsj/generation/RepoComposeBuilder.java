@@ -4,17 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.GenerationJob;
@@ -26,7 +30,10 @@ import org.odcsj.output.PlacedPackage;
 import org.odcsj.output.RepoFile;
 import org.odcsj.output.RepositoryWriter;
 import org.odcsj.output.RpmPackage;
+import org.odcsj.output.SourceEntry;
+import org.odcsj.output.SourceRepodata;
 import org.odcsj.selection.Candidate;
+import org.odcsj.selection.Nevra;
 import org.odcsj.selection.Selection;
 import org.odcsj.selection.SelectionException;
 import org.odcsj.selection.SelectionRequest;
@@ -71,39 +78,84 @@ public class RepoComposeBuilder {
     }
     Map<String, List<Candidate>> chosen =
         job.pinned() ? pinned(job, candidates, log) : selected(job, candidates, fetcher, log);
+    Map<Candidate, SourceRepodata> repodataOf = new IdentityHashMap<>();
+    for (RepoSnapshot s : sources) {
+      s.candidates().forEach(c -> repodataOf.put(c, s.repodata()));
+    }
     tree.prepareStaging();
     int count = 0;
     int done = 0;
     List<String> archNevras = new ArrayList<>();
     Map<String, List<PlacedPackage>> placed = new LinkedHashMap<>();
-    try {
-      for (String arch : job.arches()) {
-        log.phase("writing the " + arch + " repository", 30 + 60 * done++ / job.arches().size());
-        List<Candidate> packages = chosen.getOrDefault(arch, List.of());
-        packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
-        List<Path> files = fetcher.materialize(packages, tree.downloads());
-        RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
-        // Headers are read in parallel; the payload is hashed only when the source's metadata
-        // does not already give the file's sha256 (then the file is byte-identical: verified
-        // on download, or the size matches a local source's metadata, as createrepo_c --update
-        // trusts it).
-        List<RpmPackage> written = writer.addPackages(files, knownSha256(packages, files));
-        writer.finish();
-        List<PlacedPackage> inArch = new ArrayList<>(written.size());
-        for (int i = 0; i < written.size(); i++) {
-          String href = RepositoryWriter.hrefFor(files.get(i).getFileName().toString());
-          inArch.add(PlacedPackage.inRepository(arch, written.get(i).identityOnly(), href));
-        }
-        placed.put(arch, inArch);
-        log.info(arch + ": " + files.size() + " packages, repodata written");
-        count += files.size();
-      }
-    } finally {
-      deleteTree(tree.downloads());
-    }
+    Map<String, RepositoryWriter> writers = new LinkedHashMap<>();
     ComposeIdentity identity = ComposeIdentity.test(job.composeId(), LocalDate.now(ZoneOffset.UTC));
-    ComposeMetadata.write(ComposeMetadata.directory(tree), identity, placed);
-    log.info("Wrote compose metadata for " + identity.composeId());
+    try {
+      try {
+        for (String arch : job.arches()) {
+          log.phase("writing the " + arch + " repository", 30 + 60 * done++ / job.arches().size());
+          List<Candidate> packages = chosen.getOrDefault(arch, List.of());
+          packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
+          List<Path> files = fetcher.materialize(packages, tree.downloads());
+          RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
+          writers.put(arch, writer);
+          // A file that is what its source's metadata describes (verified on download, or a local
+          // file with the recorded size and modification time, as createrepo_c --update trusts
+          // it) gets its repodata entries copied from that metadata; the others have their
+          // headers read and their payload hashed. The metadata files are written meanwhile.
+          long start = System.nanoTime();
+          List<RpmPackage> written = writer.addPackages(files, sourceEntries(packages, repodataOf));
+          List<PlacedPackage> inArch = new ArrayList<>(written.size());
+          for (int i = 0; i < written.size(); i++) {
+            String href = RepositoryWriter.hrefFor(files.get(i).getFileName().toString());
+            inArch.add(PlacedPackage.inRepository(arch, written.get(i).identityOnly(), href));
+          }
+          placed.put(arch, inArch);
+          log.info(
+              arch
+                  + ": "
+                  + files.size()
+                  + " packages placed in "
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms ("
+                  + writer.copiedFromSource()
+                  + " with repodata entries copied from the source metadata, "
+                  + writer.readFromHeaders()
+                  + " read from headers)");
+          count += files.size();
+        }
+      } finally {
+        deleteTree(tree.downloads());
+      }
+      // The compose metadata needs only what was placed: written while the repodata is finished.
+      CompletableFuture<Void> metadata =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  ComposeMetadata.write(ComposeMetadata.directory(tree), identity, placed);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              RepoComposeBuilder::daemon);
+      try {
+        for (var w : writers.entrySet()) {
+          long start = System.nanoTime();
+          w.getValue().finish();
+          log.info(
+              w.getKey()
+                  + ": repodata written, "
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms after the last package was placed");
+        }
+      } finally {
+        join(metadata);
+      }
+      log.info("Wrote compose metadata for " + identity.composeId());
+    } finally {
+      for (RepositoryWriter w : writers.values()) {
+        w.close(); // an unfinished one, after a failure
+      }
+    }
     String resultRepo = targetDirUrl + tree.name() + "/compose/Temporary";
     RepoFile.write(tree.stagingRepoFile(), tree.name(), resultRepo);
     int written = count;
@@ -116,18 +168,37 @@ public class RepoComposeBuilder {
         identity.composeId());
   }
 
-  private static List<String> knownSha256(List<Candidate> packages, List<Path> files)
-      throws IOException {
-    List<String> known = new ArrayList<>(packages.size());
-    for (int i = 0; i < packages.size(); i++) {
-      Candidate c = packages.get(i);
-      boolean sameFile =
-          "sha256".equalsIgnoreCase(c.checksumType())
-              && c.checksum() != null
-              && Files.size(files.get(i)) == c.size();
-      known.add(sameFile ? c.checksum().toLowerCase(java.util.Locale.ROOT) : null);
+  /**
+   * What the sources' metadata say about each package (null where they give no sha256, repodata's
+   * checksum). A local file's entries are copied from its source's metadata while it is unchanged;
+   * a downloaded file was checked against the checksum, its header is read from the local copy
+   * (cheaper than fetching the remote metadata again).
+   */
+  private static List<SourceEntry> sourceEntries(
+      List<Candidate> packages, Map<Candidate, SourceRepodata> repodataOf) {
+    List<SourceEntry> entries = new ArrayList<>(packages.size());
+    for (Candidate c : packages) {
+      SourceRepodata repodata = repodataOf.get(c);
+      if (c.checksum() == null || !"sha256".equalsIgnoreCase(c.checksumType())) {
+        entries.add(null);
+        continue;
+      }
+      Nevra n = c.nevra();
+      SourceEntry e =
+          SourceEntry.ifUnchanged(
+              repodata,
+              c.checksum(),
+              n.name(),
+              Long.toString(n.epoch()),
+              n.version(),
+              n.release(),
+              n.arch(),
+              c.sourcerpm(),
+              c.size(),
+              c.fileTime());
+      entries.add(YumRepositories.isRemote(c) ? e.asVerified().withoutRepodata() : e);
     }
-    return known;
+    return entries;
   }
 
   /** The fingerprint of the job's sources (reuse compares it), from their repomd.xml only. */
@@ -263,6 +334,29 @@ public class RepoComposeBuilder {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  private static void daemon(Runnable task) {
+    Thread t = new Thread(task, "odcsj-compose-metadata");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void join(CompletableFuture<Void> task) throws IOException {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while writing the compose metadata");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
     }
   }
 

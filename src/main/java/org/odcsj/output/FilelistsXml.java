@@ -1,21 +1,12 @@
 package org.odcsj.output;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import javax.xml.stream.XMLStreamException;
 import org.odcsj.output.RpmPackage.PackageFile;
 
 /** filelists.xml.gz: every file of every package, directories and ghosts typed. */
-final class FilelistsXml extends MetadataXmlFile {
-  private static final String NS = "http://linux.duke.edu/metadata/filelists";
-
-  FilelistsXml(Path dir, int packages) throws IOException {
-    super(dir, "filelists", "filelists", packages);
-  }
-
-  @Override
-  void writeNamespaces() throws XMLStreamException {
-    xml.writeDefaultNamespace(NS);
+final class FilelistsXml extends PackageXml {
+  FilelistsXml() {
+    super(RepodataType.FILELISTS);
   }
 
   @Override

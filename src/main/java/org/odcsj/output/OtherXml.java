@@ -1,21 +1,12 @@
 package org.odcsj.output;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import javax.xml.stream.XMLStreamException;
 import org.odcsj.output.RpmPackage.ChangelogEntry;
 
 /** other.xml.gz: the changelog entries {@link RpmHeaderReader} kept, oldest first. */
-final class OtherXml extends MetadataXmlFile {
-  private static final String NS = "http://linux.duke.edu/metadata/other";
-
-  OtherXml(Path dir, int packages) throws IOException {
-    super(dir, "other", "otherdata", packages);
-  }
-
-  @Override
-  void writeNamespaces() throws XMLStreamException {
-    xml.writeDefaultNamespace(NS);
+final class OtherXml extends PackageXml {
+  OtherXml() {
+    super(RepodataType.OTHER);
   }
 
   @Override

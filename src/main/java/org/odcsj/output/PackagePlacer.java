@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts an RPM at {@code Packages/<first letter>/<file name>} under a repository: a hard link when
@@ -17,6 +19,7 @@ import java.util.Locale;
  */
 final class PackagePlacer {
   private final Path osDir;
+  private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
   PackagePlacer(Path osDir) {
     this.osDir = osDir;
@@ -34,9 +37,20 @@ final class PackagePlacer {
    */
   void place(Path rpm, String href) throws IOException {
     // link(2) does not follow symlinks: link the file itself, not a (maybe relative) symlink.
-    Path source = rpm.toRealPath();
+    placeFile(rpm.toRealPath(), href);
+  }
+
+  /**
+   * Like {@link #place}, for a {@code source} that is not a symbolic link (its directories may be).
+   * Thread-safe.
+   */
+  void placeFile(Path source, String href) throws IOException {
     Path target = osDir.resolve(href);
-    Files.createDirectories(target.getParent());
+    Path dir = target.getParent();
+    if (!directories.contains(dir)) {
+      Files.createDirectories(dir);
+      directories.add(dir);
+    }
     if (linked(source, target)) {
       return;
     }

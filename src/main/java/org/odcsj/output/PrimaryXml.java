@@ -1,22 +1,14 @@
 package org.odcsj.output;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.odcsj.output.RpmPackage.Dependency;
 import org.odcsj.output.RpmPackage.PackageFile;
 
 /** primary.xml.gz in createrepo_c's layout, which libsolv (dnf) and yum read. */
-final class PrimaryXml extends MetadataXmlFile {
-  PrimaryXml(Path dir, int packages) throws IOException {
-    super(dir, "primary", "metadata", packages);
-  }
-
-  @Override
-  void writeNamespaces() throws XMLStreamException {
-    xml.writeDefaultNamespace(COMMON_NS);
-    xml.writeNamespace("rpm", RPM_NS);
+final class PrimaryXml extends PackageXml {
+  PrimaryXml() {
+    super(RepodataType.PRIMARY);
   }
 
   @Override

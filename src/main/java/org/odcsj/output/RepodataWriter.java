@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Writes a {@code repodata/} directory — primary, filelists and other (sha256, gzip, named {@code
  * <sha256>-<type>.xml.gz}) and repomd.xml — streaming: each {@link #add} writes the package to all
- * three files at once and keeps nothing of it, so memory does not grow with the repository.
+ * three files at once and keeps nothing of it, so memory does not grow with the repository. {@link
+ * RepositoryWriter} feeds ready entries instead, each file from a thread of its own.
  *
  * <p>The files are written into a sibling {@code .repodata} and renamed into place by {@link
  * #finish}, so a reader never sees a half-written repodata directory. Closing an unfinished writer
@@ -31,9 +32,8 @@ public final class RepodataWriter implements Closeable {
   private final Path repodata;
   private final Path staging;
   private final int expected;
-  private final PrimaryXml primary;
-  private final FilelistsXml filelists;
-  private final OtherXml other;
+  private final MetadataXmlFile[] files = new MetadataXmlFile[RepodataType.values().length];
+  private PackageXml[] renderers;
   private int written;
   private boolean done;
 
@@ -44,9 +44,14 @@ public final class RepodataWriter implements Closeable {
     this.expected = packageCount;
     deleteTree(staging); // left over from an interrupted run
     Files.createDirectories(staging);
-    this.primary = new PrimaryXml(staging, packageCount);
-    this.filelists = new FilelistsXml(staging, packageCount);
-    this.other = new OtherXml(staging, packageCount);
+    try {
+      for (RepodataType t : RepodataType.values()) {
+        files[t.ordinal()] = new MetadataXmlFile(staging, t, packageCount);
+      }
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /** Adds one package; {@code locationHref} is its path relative to the repository root. */
@@ -54,10 +59,46 @@ public final class RepodataWriter implements Closeable {
     if (written == expected) {
       throw new IllegalStateException("more packages than the " + expected + " announced");
     }
-    primary.add(pkg, locationHref);
-    filelists.add(pkg, locationHref);
-    other.add(pkg, locationHref);
+    if (renderers == null) {
+      renderers = new PackageXml[files.length];
+      for (RepodataType t : RepodataType.values()) {
+        renderers[t.ordinal()] = PackageXml.of(t);
+      }
+    }
+    for (PackageXml r : renderers) {
+      r.render(pkg, locationHref);
+      files[r.type().ordinal()].writeEntry(r.bytes(), 0, r.length());
+    }
     written++;
+  }
+
+  /** Writes all entries of one metadata file, the same packages in the same order for each. */
+  @FunctionalInterface
+  interface EntryWriter {
+    /** Writes every package's entry of {@code type} into {@code file}; returns how many. */
+    int writeAll(RepodataType type, MetadataXmlFile file) throws IOException;
+  }
+
+  /**
+   * Writes the packages' entries the way {@link #add} would, each file by a thread of its own (the
+   * compression of the three files then runs side by side).
+   */
+  void addAll(EntryWriter entries) throws IOException {
+    int[] counts = new int[files.length];
+    List<Parallel.Task> tasks = new java.util.ArrayList<>();
+    for (RepodataType t : RepodataType.values()) {
+      tasks.add(() -> counts[t.ordinal()] = entries.writeAll(t, files[t.ordinal()]));
+    }
+    Parallel.all(tasks);
+    for (int c : counts) {
+      if (c != counts[0]) {
+        throw new IllegalStateException("the metadata files got different package counts");
+      }
+    }
+    if (written + counts[0] > expected) {
+      throw new IllegalStateException("more packages than the " + expected + " announced");
+    }
+    written += counts[0];
   }
 
   /** Finishes with createrepo_c's defaults: now as timestamp, its epoch seconds as revision. */
@@ -71,7 +112,10 @@ public final class RepodataWriter implements Closeable {
     if (written != expected) {
       throw new IllegalStateException(written + " packages added, " + expected + " announced");
     }
-    List<RepomdRecord> records = List.of(primary.finish(), filelists.finish(), other.finish());
+    List<RepomdRecord> records = new java.util.ArrayList<>();
+    for (MetadataXmlFile f : files) {
+      records.add(f.finish());
+    }
     RepomdXml.write(staging.resolve("repomd.xml"), revision, timestamp.getEpochSecond(), records);
     Path old = repodata.resolveSibling("." + repodata.getFileName() + ".old");
     if (Files.exists(repodata)) {
@@ -88,10 +132,12 @@ public final class RepodataWriter implements Closeable {
   public void close() throws IOException {
     if (!done) {
       done = true;
-      try (primary;
-          filelists;
-          other) {
-        // closing abandons the unfinished files
+      try {
+        for (MetadataXmlFile f : files) {
+          if (f != null) {
+            f.close(); // abandons the unfinished file
+          }
+        }
       } finally {
         deleteTree(staging);
       }

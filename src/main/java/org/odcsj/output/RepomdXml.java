@@ -23,7 +23,7 @@ final class RepomdXml {
       xml.writeCharacters("\n");
       xml.writeStartElement("repomd");
       xml.writeDefaultNamespace(REPO_NS);
-      xml.writeNamespace("rpm", MetadataXmlFile.RPM_NS);
+      xml.writeNamespace("rpm", RepodataType.RPM_NS);
       line(xml, 1);
       text(xml, "revision", revision);
       for (RepomdRecord r : records) {

@@ -86,6 +86,32 @@ public final class RpmHeaderReader {
     }
   }
 
+  /**
+   * The sigkey alone ({@code ""} when unsigned): reads the lead and the signature header, the first
+   * few KiB of the file, and nothing else.
+   */
+  public static String readSigkey(Path rpm) throws IOException {
+    // One small read and a direct look at the signature header's index: this runs for every
+    // package of a compose, mostly waiting for the disk; what it cannot read goes the long way.
+    try {
+      String sigkey = SignatureHeader.sigkey(rpm);
+      if (sigkey != null) {
+        return sigkey;
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IOException(rpm + " has a malformed signature: " + e.getMessage(), e);
+    }
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(rpm), 1 << 13)) {
+      HeadersOnly headers = new HeadersOnly(in);
+      try {
+        headers.readSignature();
+        return Sigkey.of(new HeaderTags(headers.signature));
+      } catch (IOException | RuntimeException e) {
+        throw new IOException(rpm + " is not a readable RPM file: " + e.getMessage(), e);
+      }
+    }
+  }
+
   private static RpmPackage toPackage(Path rpm, HeadersOnly headers, String sha256)
       throws IOException {
     HeaderTags h = new HeaderTags(headers.main);
@@ -155,9 +181,13 @@ public final class RpmHeaderReader {
     }
 
     void readAll() throws IOException {
+      readSignature();
+      main = readHeader(false);
+    }
+
+    void readSignature() throws IOException {
       readLead();
       signature = readHeader(true);
-      main = readHeader(false);
     }
   }
 }

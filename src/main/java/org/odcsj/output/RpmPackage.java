@@ -51,7 +51,6 @@ public record RpmPackage(
    * needs, small enough to keep for tens of thousands of packages.
    */
   public RpmPackage identityOnly() {
-    List<Dependency> none = List.of();
     return new RpmPackage(
         name,
         epoch,
@@ -74,7 +73,7 @@ public record RpmPackage(
         archiveSize,
         headerStart,
         headerEnd,
-        new Dependencies(none, none, none, none, none, none, none, none),
+        Dependencies.NONE,
         List.of(),
         List.of(),
         sha256,
@@ -120,6 +119,11 @@ public record RpmPackage(
       List<Dependency> suggests,
       List<Dependency> supplements,
       List<Dependency> enhances) {
+    /** No relations at all. */
+    public static final Dependencies NONE =
+        new Dependencies(
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
     public Dependencies {
       provides = List.copyOf(provides);
       requires = List.copyOf(requires);

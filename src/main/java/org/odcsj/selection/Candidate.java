@@ -9,6 +9,10 @@ import java.util.Objects;
  * owns (directories included); they resolve file requirements and find shared libraries for
  * multilib. {@code sigkey} is read only when sigkeys matter, and only for selected packages.
  *
+ * <p>{@code checksumType}/{@code checksum}, {@code size} and {@code fileTime} (the file's
+ * modification time in epoch seconds, 0 when unknown) are what the source's metadata records about
+ * the package file.
+ *
  * <p>Several candidates with the same NEVRA are copies of one package (e.g. signed by different
  * keys); the sigkey rules choose among them.
  */
@@ -18,6 +22,7 @@ public record Candidate(
     String checksumType,
     String checksum,
     long size,
+    long fileTime,
     String sourcerpm,
     List<Capability> provides,
     List<Capability> requires,

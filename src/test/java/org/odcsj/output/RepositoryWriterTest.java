@@ -10,16 +10,24 @@ import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odcsj.source.repo.RepoPackage;
+import org.odcsj.source.repo.SourcePackage;
+import org.odcsj.source.repo.YumRepositoryContent;
+import org.odcsj.source.repo.YumRepositoryReader;
 import org.odcsj.testsupport.Dnf;
 import org.odcsj.testsupport.TestHttpServer;
+import org.odcsj.testsupport.TestKey;
 import org.odcsj.testsupport.TestRepos;
 import org.odcsj.testsupport.TestRpms;
 
@@ -217,6 +225,265 @@ class RepositoryWriterTest {
     assertEquals(2000, RepodataDump.children(primary.getDocumentElement(), "package").size());
     System.out.println("2,000 packages placed and indexed in " + millis + " ms");
     assertTrue(millis < 20_000, "took " + millis + " ms");
+  }
+
+  @Test
+  void entriesCopiedFromTheSourceMetadataEqualThoseReadFromTheHeaders() throws Exception {
+    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c not installed");
+    Path source = tmp.resolve("source");
+    List<Path> rpms = new ArrayList<>(SamplePackages.buildAll(source));
+    TestKey key = TestKey.generate("Repo Key <key@example.com>");
+    rpms.add(
+        TestRpms.builder("hello-signed", "1.0", "1", "noarch")
+            .file("/usr/share/hello/signed", "s\n")
+            .signedWith(key)
+            .build(source));
+    // The source's locations carry an xml:base; ours must not.
+    TestRepos.createrepo(source, List.of("--baseurl", source.toUri().toString()));
+    List<SourceEntry> entries = sourceEntries(source, rpms);
+
+    RepositoryWriter copying = new RepositoryWriter(tmp.resolve("copied/os"));
+    List<RpmPackage> copied = copying.addPackages(rpms, entries);
+    copying.finish();
+    RepositoryWriter reading = new RepositoryWriter(tmp.resolve("read/os"));
+    List<RpmPackage> read = reading.addPackages(rpms);
+    reading.finish();
+
+    assertEquals(rpms.size(), copying.copiedFromSource());
+    assertEquals(0, copying.readFromHeaders());
+    assertEquals(rpms.size(), reading.readFromHeaders());
+    assertSameRepodata(tmp.resolve("read/os"), tmp.resolve("copied/os"));
+    assertEquals(identities(read), identities(copied));
+    assertEquals(key.sigkey(), copied.get(copied.size() - 1).sigkey());
+    for (Path rpm : rpms) {
+      Path placed =
+          tmp.resolve("copied/os").resolve(RepositoryWriter.hrefFor(rpm.getFileName().toString()));
+      assertTrue(Files.isSameFile(rpm, placed), placed.toString());
+    }
+  }
+
+  @Test
+  void aFileThatDiffersFromItsSourceMetadataIsReadFromItsHeader() throws Exception {
+    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c not installed");
+    Path source = tmp.resolve("source");
+    List<Path> rpms = SamplePackages.buildAll(source);
+    TestRepos.createrepo(source);
+    List<SourceEntry> entries = sourceEntries(source, rpms);
+    // Rebuilt after the metadata was written: another file under the same name.
+    Path changed = SamplePackages.helloData().summary("rebuilt since").build(source);
+    Files.setLastModifiedTime(
+        changed, FileTime.from(Files.getLastModifiedTime(changed).toInstant().plusSeconds(100)));
+    String newSha256 = RpmHeaderReader.read(changed).sha256();
+    String oldSha256 = entries.get(rpms.indexOf(changed)).sha256();
+
+    Path os = tmp.resolve("copied/os");
+    RepositoryWriter writer = new RepositoryWriter(os);
+    List<RpmPackage> identities = writer.addPackages(rpms, entries);
+    writer.finish();
+
+    assertEquals(rpms.size() - 1, writer.copiedFromSource());
+    assertEquals(1, writer.readFromHeaders());
+    assertEquals(newSha256, identities.get(rpms.indexOf(changed)).sha256());
+    Map<String, List<String>> primary = RepodataDump.packages(RepodataDump.file(os, "primary"));
+    assertFalse(primary.containsKey(oldSha256), "the stale entry is not copied");
+    assertTrue(primary.get(newSha256).contains("/package/summary text=rebuilt since"));
+    for (String type : List.of("filelists", "other")) {
+      assertTrue(RepodataDump.packages(RepodataDump.file(os, type)).containsKey(newSha256), type);
+    }
+  }
+
+  @Test
+  void sourceMetadataThatChangedSinceItWasReadIsNotCopied() throws Exception {
+    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c not installed");
+    Path source = tmp.resolve("source");
+    List<Path> rpms = SamplePackages.buildAll(source);
+    TestRepos.createrepo(source);
+    Path oldPrimary = RepodataDump.file(source, "primary");
+    List<SourceEntry> entries = sourceEntries(source, rpms);
+    // The repository is updated meanwhile: old metadata files gone, one name now other bytes.
+    TestRpms.builder("hello-data", "2.0", "1", "noarch")
+        .file("/usr/share/hello/2", "2")
+        .build(source);
+    TestRepos.createrepo(source);
+    Files.copy(RepodataDump.file(source, "primary"), oldPrimary);
+
+    RepositoryWriter copying = new RepositoryWriter(tmp.resolve("copied/os"));
+    copying.addPackages(rpms, entries);
+    copying.finish();
+    RepositoryWriter reading = new RepositoryWriter(tmp.resolve("read/os"));
+    reading.addPackages(rpms);
+    reading.finish();
+
+    assertEquals(0, copying.copiedFromSource());
+    assertEquals(rpms.size(), copying.readFromHeaders());
+    assertSameRepodata(tmp.resolve("read/os"), tmp.resolve("copied/os"));
+  }
+
+  @Test
+  void packagesAddedInSeveralCallsAreAllListed_andNothingElseIsLeftBeside() throws Exception {
+    List<Path> rpms = SamplePackages.buildAll(tmp.resolve("koji"));
+    Path os = tmp.resolve("x86_64/os");
+    RepositoryWriter writer = new RepositoryWriter(os);
+    writer.addPackages(rpms.subList(0, 2));
+    writer.addPackage(rpms.get(2));
+    writer.addPackages(rpms.subList(3, rpms.size()));
+    writer.addPackages(rpms.subList(1, 3)); // again: nothing new
+    writer.finish();
+
+    Map<String, List<String>> primary = RepodataDump.packages(RepodataDump.file(os, "primary"));
+    assertEquals(rpms.size(), primary.size());
+    try (var names = Files.list(os)) {
+      assertEquals(
+          List.of("Packages", "repodata"),
+          names.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void aFailedAdditionLeavesTheRepositoryAsItWas() throws Exception {
+    List<Path> rpms = SamplePackages.buildAll(tmp.resolve("koji"));
+    Path os = tmp.resolve("x86_64/os");
+    RepositoryWriter writer = new RepositoryWriter(os);
+    writer.addPackages(rpms.subList(0, 2));
+    List<Path> broken = List.of(rpms.get(2), tmp.resolve("koji/missing-1-1.noarch.rpm"));
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> writer.addPackages(broken));
+    writer.finish();
+
+    Map<String, List<String>> primary = RepodataDump.packages(RepodataDump.file(os, "primary"));
+    assertEquals(2, primary.size());
+    assertEquals(2, writer.size());
+  }
+
+  @Test
+  void anEntryTheSourceLacksIsReadFromTheHeaderAndTheOthersAreStillCopied() throws Exception {
+    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c not installed");
+    Path source = tmp.resolve("source");
+    List<Path> rpms = SamplePackages.buildAll(source);
+    TestRepos.createrepo(source);
+    Path hello = rpms.get(0);
+    String helloSha256 = RpmHeaderReader.read(hello).sha256();
+    // filelists without hello's entry (repomd.xml updated to match)
+    rewriteMetadata(
+        source,
+        "filelists",
+        xml -> {
+          int at = xml.indexOf("<package pkgid=\"" + helloSha256 + "\"");
+          int end = xml.indexOf("</package>", at) + "</package>\n".length();
+          return xml.substring(0, at) + xml.substring(end);
+        });
+    List<SourceEntry> entries = sourceEntries(source, rpms);
+
+    RepositoryWriter copying = new RepositoryWriter(tmp.resolve("copied/os"));
+    copying.addPackages(rpms, entries);
+    copying.finish();
+    RepositoryWriter reading = new RepositoryWriter(tmp.resolve("read/os"));
+    reading.addPackages(rpms);
+    reading.finish();
+
+    assertEquals(rpms.size() - 1, copying.copiedFromSource());
+    assertEquals(1, copying.readFromHeaders());
+    assertSameRepodata(tmp.resolve("read/os"), tmp.resolve("copied/os"));
+  }
+
+  @Test
+  void aVerifiedDownloadIsReadFromItsHeaderWithoutCopyingFromTheRemoteMetadata() throws Exception {
+    assumeTrue(TestRepos.createrepoAvailable(), "createrepo_c not installed");
+    Path source = tmp.resolve("source");
+    List<Path> rpms = SamplePackages.buildAll(source);
+    TestRepos.createrepo(source);
+    List<SourceEntry> downloads =
+        sourceEntries(source, rpms).stream().map(e -> e.asVerified().withoutRepodata()).toList();
+
+    RepositoryWriter fromDownloads = new RepositoryWriter(tmp.resolve("downloaded/os"));
+    List<RpmPackage> identities = fromDownloads.addPackages(rpms, downloads);
+    fromDownloads.finish();
+    RepositoryWriter reading = new RepositoryWriter(tmp.resolve("read/os"));
+    List<RpmPackage> read = reading.addPackages(rpms);
+    reading.finish();
+
+    assertEquals(0, fromDownloads.copiedFromSource());
+    assertEquals(rpms.size(), fromDownloads.readFromHeaders());
+    assertEquals(identities(read), identities(identities));
+    assertSameRepodata(tmp.resolve("read/os"), tmp.resolve("downloaded/os"));
+  }
+
+  /** Edits one metadata file of a repository, keeping repomd.xml consistent with it. */
+  private static void rewriteMetadata(
+      Path repo, String type, java.util.function.UnaryOperator<String> edit) throws Exception {
+    Path file = RepodataDump.file(repo, type);
+    String xml;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(edit.apply(xml).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    byte[] gz = bytes.toByteArray();
+    String oldSha256 = file.getFileName().toString().substring(0, 64);
+    String newSha256 = sha256(gz);
+    Files.write(file.resolveSibling(newSha256 + "-" + type + ".xml.gz"), gz);
+    Files.delete(file);
+    Path repomd = repo.resolve("repodata/repomd.xml");
+    Files.writeString(repomd, Files.readString(repomd).replace(oldSha256, newSha256));
+  }
+
+  /** What the source repository's metadata says about each of {@code rpms}. */
+  private static List<SourceEntry> sourceEntries(Path repo, List<Path> rpms) throws Exception {
+    YumRepositoryContent content = YumRepositoryReader.readWithDetails(repo);
+    Map<Path, RepoPackage> byFile = new HashMap<>();
+    content.packages().forEach(p -> byFile.put(p.source().file(), p));
+    List<SourceEntry> entries = new ArrayList<>();
+    for (Path rpm : rpms) {
+      RepoPackage p = byFile.get(rpm.toAbsolutePath().normalize());
+      SourcePackage s = p.source();
+      entries.add(
+          SourceEntry.ifUnchanged(
+              content.repodata(),
+              s.checksum(),
+              s.name(),
+              s.epoch(),
+              s.version(),
+              s.release(),
+              s.arch(),
+              p.sourcerpm(),
+              p.packageSize(),
+              p.fileTime()));
+    }
+    return entries;
+  }
+
+  private static void assertSameRepodata(Path expectedOs, Path actualOs) throws Exception {
+    for (String type : List.of("primary", "filelists", "other")) {
+      Map<String, List<String>> expected =
+          RepodataDump.packages(RepodataDump.file(expectedOs, type));
+      Map<String, List<String>> actual = RepodataDump.packages(RepodataDump.file(actualOs, type));
+      assertEquals(expected.keySet(), actual.keySet(), type + ": package set");
+      for (String pkgid : expected.keySet()) {
+        assertEquals(
+            String.join("\n", expected.get(pkgid)),
+            String.join("\n", actual.get(pkgid)),
+            type + " entry of " + pkgid);
+      }
+    }
+  }
+
+  private static List<String> identities(List<RpmPackage> packages) {
+    return packages.stream()
+        .map(
+            p ->
+                ComposeMetadata.nevra(p)
+                    + " "
+                    + ComposeMetadata.srpmNevra(p)
+                    + " "
+                    + p.sha256()
+                    + " "
+                    + p.sigkey()
+                    + " "
+                    + p.packageSize()
+                    + " "
+                    + p.fileTime())
+        .toList();
   }
 
   private Path writeSampleRepository() {

@@ -178,6 +178,21 @@ class RpmHeaderReaderTest {
   }
 
   @Test
+  void theSigkeyAloneIsReadFromTheSignatureHeader() throws Exception {
+    TestKey key = TestKey.generate("ODCS Test <test@odcs.example>");
+    Path signed = TestRpms.builder("signed", "1", "1", "noarch").signedWith(key).build(tmp);
+    Path unsigned = TestRpms.builder("unsigned", "1", "1", "noarch").build(tmp);
+    assertEquals(key.sigkey(), RpmHeaderReader.readSigkey(signed));
+    assertEquals("", RpmHeaderReader.readSigkey(unsigned));
+
+    Path notAnRpm = Files.writeString(tmp.resolve("not-an.rpm"), "hello");
+    assertThrows(IOException.class, () -> RpmHeaderReader.readSigkey(notAnRpm));
+    byte[] bytes = Files.readAllBytes(signed);
+    Path cut = Files.write(tmp.resolve("cut.rpm"), Arrays.copyOf(bytes, 200));
+    assertThrows(IOException.class, () -> RpmHeaderReader.readSigkey(cut));
+  }
+
+  @Test
   void headersOfAZstdPayloadAreReadWithoutDecompressingIt() throws Exception {
     assumeTrue(ProcessRunner.onPath("rpmbuild"), "rpmbuild not installed");
     Path top = tmp.resolve("rpmbuild");

@@ -60,6 +60,7 @@ final class Pkg {
         "sha256",
         Integer.toHexString(nevra.hashCode()),
         1000,
+        0,
         nevra.name() + "-" + nevra.version() + "-" + nevra.release() + ".src.rpm",
         provides,
         requires,

@@ -15,7 +15,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Streams filelists.xml and hands each package's files (those {@code keep} accepts) to the primary
- * package with the same pkgid (checksum), name and arch. Only the kept paths are held.
+ * package with the same pkgid (checksum), name and arch. Only the kept paths are held (of every
+ * package filelists lists, which is primary's packages).
  */
 final class FilelistsParser {
   private final String file;
@@ -29,16 +30,12 @@ final class FilelistsParser {
     this.file = name;
   }
 
-  /** The files per index into {@code packages}; packages filelists does not list get none. */
-  List<List<String>> parse(InputStream xmlBytes, List<RepoPackage> packages, Predicate<String> keep)
-      throws IOException {
-    Map<String, List<Integer>> byKey = new HashMap<>(packages.size() * 2);
-    List<List<String>> files = new ArrayList<>(packages.size());
-    for (int i = 0; i < packages.size(); i++) {
-      SourcePackage p = packages.get(i).source();
-      byKey.computeIfAbsent(key(p.checksum(), p.name(), p.arch()), k -> new ArrayList<>(1)).add(i);
-      files.add(new ArrayList<>());
-    }
+  /**
+   * The files (those {@code keep} accepts) of every package filelists lists, by {@link #key} —
+   * without primary's package list, so that both files can be parsed at the same time.
+   */
+  Map<String, List<String>> parse(InputStream xmlBytes, Predicate<String> keep) throws IOException {
+    Map<String, List<String>> files = new HashMap<>();
     try {
       InputStream unclosable =
           new FilterInputStream(xmlBytes) {
@@ -46,7 +43,7 @@ final class FilelistsParser {
             public void close() {}
           };
       XMLStreamReader r = SafeXml.inputFactory().createXMLStreamReader(unclosable);
-      List<Integer> targets = null;
+      List<String> target = null;
       while (r.hasNext()) {
         if (r.next() != XMLStreamConstants.START_ELEMENT) {
           continue;
@@ -58,13 +55,11 @@ final class FilelistsParser {
                   r.getAttributeValue(null, "pkgid"),
                   r.getAttributeValue(null, "name"),
                   r.getAttributeValue(null, "arch"));
-          targets = byKey.get(key);
-        } else if ("file".equals(name) && targets != null) {
+          target = files.computeIfAbsent(key, k -> new ArrayList<>());
+        } else if ("file".equals(name) && target != null) {
           String path = r.getElementText().trim();
           if (keep.test(path)) {
-            for (int i : targets) {
-              files.get(i).add(path);
-            }
+            target.add(path);
           }
         }
       }
@@ -79,10 +74,15 @@ final class FilelistsParser {
     return pkgid + "/" + name + "/" + arch;
   }
 
-  /** Gives each package (in primary's order) its full file list from filelists. */
-  static void attach(List<RepoPackage> packages, List<List<String>> files) {
+  /**
+   * Gives each package (in primary's order) its full file list from filelists (the one with its
+   * pkgid, name and arch; none when filelists does not list it).
+   */
+  static void attach(List<RepoPackage> packages, Map<String, List<String>> files) {
     for (int i = 0; i < packages.size(); i++) {
-      packages.set(i, withFiles(packages.get(i), files.get(i)));
+      SourcePackage p = packages.get(i).source();
+      List<String> own = files.get(key(p.checksum(), p.name(), p.arch()));
+      packages.set(i, withFiles(packages.get(i), own == null ? List.of() : own));
     }
   }
 
@@ -95,6 +95,7 @@ final class FilelistsParser {
     return new RepoPackage(
         p.source(),
         p.packageSize(),
+        p.fileTime(),
         p.sourcerpm(),
         p.provides(),
         p.requires(),

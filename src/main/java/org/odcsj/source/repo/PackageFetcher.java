@@ -150,7 +150,7 @@ public final class PackageFetcher {
   public String readSigkey(String location, long headerEnd) throws IOException {
     Path local = downloaded.get(location);
     if (local != null && exists(local)) {
-      return RpmHeaderReader.read(local, "not-hashed").sigkey();
+      return RpmHeaderReader.readSigkey(local);
     }
     URI url = urlOf(location);
     byte[] headers;
@@ -160,7 +160,7 @@ public final class PackageFetcher {
     Path tmp = Files.createTempFile("odcsj-rpm-header-", ".rpm");
     try {
       Files.write(tmp, headers);
-      return RpmHeaderReader.read(tmp, "not-hashed").sigkey();
+      return RpmHeaderReader.readSigkey(tmp);
     } catch (IOException e) {
       throw new IOException(
           "Cannot read the signature of "

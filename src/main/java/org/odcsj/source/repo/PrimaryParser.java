@@ -131,6 +131,7 @@ final class PrimaryParser {
         }
       }
       case "size" -> p.size = parseLong(r.getAttributeValue(null, "package"));
+      case "time" -> p.fileTime = parseLong(r.getAttributeValue(null, "file"));
       default -> {}
     }
   }
@@ -208,6 +209,7 @@ final class PrimaryParser {
     String base;
     long headerEnd;
     long size;
+    long fileTime;
     String sourcerpm = "";
     final List<Dependency> provides = new ArrayList<>();
     final List<Dependency> requires = new ArrayList<>();
@@ -226,7 +228,8 @@ final class PrimaryParser {
       }
       SourcePackage pkg =
           new SourcePackage(name, epoch, version, release, arch, file, checksumType, checksum);
-      return new RepoPackage(pkg, size, sourcerpm, provides, requires, conflicts, obsoletes, files);
+      return new RepoPackage(
+          pkg, size, fileTime, sourcerpm, provides, requires, conflicts, obsoletes, files);
     }
   }
 }

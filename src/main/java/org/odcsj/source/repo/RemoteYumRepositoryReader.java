@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -42,20 +43,34 @@ public final class RemoteYumRepositoryReader {
       RepoLocation.Remote repo, RepoHttp http, Predicate<String> keepFile) throws IOException {
     RepomdIndex index = readRepomd(repo, http);
     RepomdIndex.DataFile primary = index.files().get("primary");
-    List<PrimaryParser.Located> located =
-        readVerified(
-            repo, http, primary, (xml, name) -> new PrimaryParser(name, true).parseLocated(xml));
+    RepomdIndex.DataFile filelists = index.filelists();
+    // Fetched and parsed side by side: filelists on another thread, primary here.
+    Background<Map<String, List<String>>> files =
+        filelists == null
+            ? null
+            : Background.start(
+                "filelists of " + repo,
+                () ->
+                    readVerified(
+                        repo,
+                        http,
+                        filelists,
+                        (xml, name) -> new FilelistsParser(name).parse(xml, keepFile)));
+    List<PrimaryParser.Located> located;
+    try {
+      located =
+          readVerified(
+              repo, http, primary, (xml, name) -> new PrimaryParser(name, true).parseLocated(xml));
+    } catch (IOException | RuntimeException e) {
+      if (files != null) {
+        files.abandon();
+      }
+      throw e;
+    }
     List<RepoPackage> packages = new ArrayList<>(located.size());
     located.forEach(l -> packages.add(l.pkg()));
-    RepomdIndex.DataFile filelists = index.filelists();
-    if (filelists != null) {
-      List<List<String>> files =
-          readVerified(
-              repo,
-              http,
-              filelists,
-              (xml, name) -> new FilelistsParser(name).parse(xml, packages, keepFile));
-      FilelistsParser.attach(packages, files);
+    if (files != null) {
+      FilelistsParser.attach(packages, files.join());
     } else {
       FilelistsParser.keepPrimaryFiles(packages, keepFile);
     }

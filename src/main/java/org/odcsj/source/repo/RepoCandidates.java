@@ -1,5 +1,6 @@
 package org.odcsj.source.repo;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.odcsj.output.RpmPackage.Dependency;
 import org.odcsj.selection.Candidate;
@@ -38,8 +39,10 @@ public final class RepoCandidates {
   }
 
   public static Candidate toCandidate(RepoPackage p) {
+    // The sigkey reader holds the path only, not the package with its relations and files.
+    Path file = p.source().file();
     return toCandidate(
-        p, p.source().file().toAbsolutePath().toString(), LazySigkey.readWith(p::readSigkey));
+        p, file.toAbsolutePath().toString(), LazySigkey.readWith(() -> RepoPackage.sigkeyOf(file)));
   }
 
   private static Candidate toCandidate(RepoPackage p, String location, LazySigkey sigkey) {
@@ -50,6 +53,7 @@ public final class RepoCandidates {
         s.checksumType(),
         s.checksum(),
         p.packageSize(),
+        p.fileTime(),
         p.sourcerpm(),
         capabilities(p.provides()),
         capabilities(p.requires()),

@@ -1,19 +1,21 @@
 package org.odcsj.source.repo;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.odcsj.output.RpmHeaderReader;
 import org.odcsj.output.RpmPackage.Dependency;
 
 /**
  * A package as a source repository's primary and filelists describe it: the {@link SourcePackage}
- * (NEVRA, file, checksum) plus its size, source RPM, relations (in metadata order, {@code pre}
- * kept) and every file it owns. The sigkey is not in repodata: {@link #readSigkey()} opens the
- * RPM's header for it.
+ * (NEVRA, file, checksum) plus its size and modification time (epoch seconds, 0 when the metadata
+ * does not say), source RPM, relations (in metadata order, {@code pre} kept) and every file it
+ * owns. The sigkey is not in repodata: {@link #readSigkey()} opens the RPM's header for it.
  */
 public record RepoPackage(
     SourcePackage source,
     long packageSize,
+    long fileTime,
     String sourcerpm,
     List<Dependency> provides,
     List<Dependency> requires,
@@ -38,6 +40,11 @@ public record RepoPackage(
       throw new IOException(
           source.nevra() + " is in a remote repository: read its sigkey with PackageFetcher");
     }
-    return RpmHeaderReader.read(source.file(), "not-hashed").sigkey();
+    return sigkeyOf(source.file());
+  }
+
+  /** The sigkey of the RPM at {@code file}, from its signature header alone. */
+  static String sigkeyOf(Path file) throws IOException {
+    return RpmHeaderReader.readSigkey(file);
   }
 }

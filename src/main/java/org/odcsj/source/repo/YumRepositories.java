@@ -33,14 +33,19 @@ public final class YumRepositories {
           location,
           content.repository().revision(),
           content.repository().fingerprint(),
-          RepoCandidates.of(content));
+          RepoCandidates.of(content),
+          content.repodata());
     }
     RepoLocation.Remote remote = (RepoLocation.Remote) location;
     Objects.requireNonNull(fetcher, "a remote repository needs a PackageFetcher");
     RemoteRepositoryContent content =
         RemoteYumRepositoryReader.readWithDetails(remote, fetcher.http());
     return new RepoSnapshot(
-        location, content.revision(), content.fingerprint(), RepoCandidates.of(content, fetcher));
+        location,
+        content.revision(),
+        content.fingerprint(),
+        RepoCandidates.of(content, fetcher),
+        null);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -67,21 +68,35 @@ public final class YumRepositoryReader {
       throws IOException {
     Path repomd = repomdOf(repoDir);
     RepomdIndex index = RepomdIndex.parse(repomd);
-    List<RepoPackage> packages =
-        readVerified(
-            repoDir,
-            repomd,
-            index.files().get("primary"),
-            (xml, path) -> new PrimaryParser(repoDir, path, true).parse(xml));
     RepomdIndex.DataFile filelists = index.filelists();
-    if (filelists != null) {
-      List<List<String>> files =
+    // Parsing is most of the reading: filelists on another thread while primary is parsed here.
+    Background<Map<String, List<String>>> files =
+        filelists == null
+            ? null
+            : Background.start(
+                "filelists of " + repoDir,
+                () ->
+                    readVerified(
+                        repoDir,
+                        repomd,
+                        filelists,
+                        (xml, path) -> new FilelistsParser(path).parse(xml, keepFile)));
+    List<RepoPackage> packages;
+    try {
+      packages =
           readVerified(
               repoDir,
               repomd,
-              filelists,
-              (xml, path) -> new FilelistsParser(path).parse(xml, packages, keepFile));
-      FilelistsParser.attach(packages, files);
+              index.files().get("primary"),
+              (xml, path) -> new PrimaryParser(repoDir, path, true).parse(xml));
+    } catch (IOException | RuntimeException e) {
+      if (files != null) {
+        files.abandon();
+      }
+      throw e;
+    }
+    if (files != null) {
+      FilelistsParser.attach(packages, files.join());
     } else {
       FilelistsParser.keepPrimaryFiles(packages, keepFile);
     }
@@ -91,7 +106,8 @@ public final class YumRepositoryReader {
             index.revision(),
             index.checksum(),
             packages.stream().map(RepoPackage::source).toList());
-    return new YumRepositoryContent(repository, packages);
+    return new YumRepositoryContent(
+        repository, packages, new LocalRepodata(repoDir, repomd, index.files()));
   }
 
   private static Path repomdOf(Path repoDir) throws FileNotFoundException {
@@ -102,7 +118,7 @@ public final class YumRepositoryReader {
     return repomd;
   }
 
-  private interface MetadataParser<T> {
+  interface MetadataParser<T> {
     T parse(InputStream xml, Path file) throws IOException;
   }
 
@@ -110,7 +126,7 @@ public final class YumRepositoryReader {
    * Streams one metadata file through {@code parser}, decompressed, and checks its checksum against
    * repomd.xml, so a repository caught mid-update fails loudly.
    */
-  private static <T> T readVerified(
+  static <T> T readVerified(
       Path repoDir, Path repomd, RepomdIndex.DataFile data, MetadataParser<T> parser)
       throws IOException {
     Path file = repoDir.resolve(data.href()).normalize();
