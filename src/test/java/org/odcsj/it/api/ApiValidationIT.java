@@ -238,6 +238,20 @@ class ApiValidationIT {
   }
 
   @Test
+  void c01_secondsToLiveTakesPositiveIntegersOnly() {
+    // The client checks its argument itself (C-01); the server refuses the same values, except
+    // that 0 (like an absent value) means the default lifetime there, as in ODCS.
+    for (String bad : new String[] {"\"a\"", "\"1\"", "\"\"", "-1"}) {
+      assertErrorContains(
+          post(tagCompose("\"seconds_to_live\": " + bad, "")), 400, "seconds_to_live");
+    }
+    for (String good : new String[] {"1", "100"}) {
+      var reply = post(tagCompose("\"seconds_to_live\": " + good, ""));
+      assertEquals(200, reply.status(), reply::body);
+    }
+  }
+
+  @Test
   void secondsToLiveMustNotBeABoolean() {
     assertErrorContains(post(tagCompose("\"seconds_to_live\": true", "")), 400, "seconds_to_live");
   }
