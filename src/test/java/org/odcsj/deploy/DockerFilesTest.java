@@ -263,8 +263,10 @@ class DockerFilesTest {
         argumentAfter(command, "--postbootcommandfile"));
     assertEquals("/", argumentAfter(command, "--contextroot"));
     assertEquals("8080", argumentAfter(command, "--port"));
-    assertTrue(
-        command.contains("--nocluster"), "instances cluster through the broker, not Hazelcast");
+    // Instances coordinate through the database and the broker: no Hazelcast data grid (it
+    // listens on every interface); --nocluster would start it and cancel --nohazelcast.
+    assertTrue(command.contains("--nohazelcast"), "the image starts no Hazelcast data grid");
+    assertFalse(command.contains("--nocluster"), "--nocluster makes Payara ignore --nohazelcast");
   }
 
   @Test

@@ -126,7 +126,8 @@ public class OdcsServer implements BeforeAllCallback {
         List.of(
             "-jar",
             System.getProperty("payara.microJar"),
-            "--nocluster",
+            // No Hazelcast data grid listening on *:6900, as -Prun and production start it.
+            "--nohazelcast",
             "--prebootcommandfile",
             Path.of(System.getProperty("odcs.it.dir"))
                 .getParent()
