@@ -126,7 +126,7 @@ public class OdcsServer implements BeforeAllCallback {
         List.of(
             "-jar",
             System.getProperty("payara.microJar"),
-            // No Hazelcast data grid listening on *:6900, as -Prun and production start it.
+            // No Hazelcast data grid (it would listen on *:6900), like -Prun and production.
             "--nohazelcast",
             "--prebootcommandfile",
             Path.of(System.getProperty("odcs.it.dir"))
