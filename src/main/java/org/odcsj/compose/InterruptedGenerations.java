@@ -41,7 +41,10 @@ public class InterruptedGenerations {
       String reason =
           "Error while generating compose: generation was interrupted "
               + interruptions
-              + " times (the generating instance stopped or restarted each time); last: "
+              + " times (the generating instance stopped or restarted each time); the last time"
+              + " instance "
+              + instance
+              + " "
               + why;
       compose.finishFailed(reason, now);
       followers.endLike(compose, now); // first: it may extend this one's lifetime
@@ -50,13 +53,12 @@ public class InterruptedGenerations {
           () ->
               "Compose "
                   + id
-                  + " failed: its generation by instance "
-                  + instance
-                  + " was interrupted ("
-                  + why
-                  + "), the "
+                  + " failed: generation interrupted "
                   + interruptions
-                  + ". time");
+                  + " times; this time its generating instance "
+                  + instance
+                  + " "
+                  + why);
       return;
     }
     stateChanged.fire(new ComposeStateChanged(compose));

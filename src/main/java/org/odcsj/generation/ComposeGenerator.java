@@ -73,6 +73,13 @@ public class ComposeGenerator {
           // Taken for dead (or cancelled) while building: never publish over the new attempt.
           tree.discardStaging();
           log.info("Compose " + composeId + " is no longer ours to publish; output discarded");
+          LOG.warning(
+              () ->
+                  "Compose "
+                      + composeId
+                      + " is no longer ours to publish (attempt "
+                      + job.attempt()
+                      + "): output discarded");
           return;
         }
         log.phase("publishing", 95);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.odcsj.compose.ComposeState;
 import org.odcsj.it.HelloRepo;
 import org.odcsj.it.OdcsApi;
+import org.odcsj.it.OdcsServer;
 import org.odcsj.it.TestEnvironment;
 import org.odcsj.testsupport.TestHttpServer;
 import org.odcsj.testsupport.TestRepos;
@@ -37,7 +38,9 @@ import org.odcsj.testsupport.TestRpms;
  * generation queue, one topic) and one compose directory, as the scale-out users run them. 100
  * composes submitted alternately to both are each generated exactly once and expired exactly once;
  * then one instance is killed with kill -9 in the middle of its composes and the other one finishes
- * them (it takes the dead instance's composes back once its heartbeat is 3 periods old).
+ * them (it takes the dead instance's composes back once its heartbeat is 3 periods old). Before
+ * that, one instance is frozen with SIGSTOP in the middle of its composes: the other one takes them
+ * for dead and generates them, and when the frozen one resumes its late results are refused.
  */
 @ExtendWith(TestEnvironment.class)
 class TwoInstancesDrillIT {
@@ -98,46 +101,124 @@ class TwoInstancesDrillIT {
     System.out.println("Composes generated per instance: " + perInstance);
     assertTrue(perInstance.values().stream().allMatch(n -> n > 0), perInstance::toString);
 
-    // 2. 20 slow composes; kill -9 one instance while both generate; the other finishes them.
     try (TestHttpServer web = slowSource()) {
-      TestHttpServer.Gate downloads = web.hold(path -> path.endsWith(".rpm"));
-      List<Long> slow = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        slow.add(submit(i % 2 == 0 ? a : b, web.url() + "/slow", 86400));
-      }
-      List<Long> victims = awaitGeneratingOn("pair-b");
-      awaitGeneratingOn("pair-a");
-      cluster.kill("pair-b");
-      Instant killed = Instant.now();
+      frozenInstanceIsTakenForDeadAndItsLateResultsAreRefused(web);
+      killedInstancesComposesAreFinishedByTheOther(web);
+    }
+  }
+
+  /**
+   * 2. A stopped (SIGSTOP) instance looks dead: the other one generates its composes again; when it
+   * resumes, its late results are refused and change nothing.
+   */
+  private void frozenInstanceIsTakenForDeadAndItsLateResultsAreRefused(TestHttpServer web)
+      throws Exception {
+    TestHttpServer.Gate downloads = web.hold(path -> path.endsWith(".rpm"));
+    List<Long> slow = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      slow.add(submit(i % 2 == 0 ? a : b, web.url() + "/slow", 86400));
+    }
+    List<Long> frozen = awaitGeneratingOn("pair-a");
+    signal("STOP", cluster.server("pair-a"));
+    try {
+      // b takes them back once a's heartbeat is 3 periods old (b's sessions may all be held).
+      awaitRequeued(frozen);
       downloads.open();
       for (long id : slow) {
-        JsonObject c = a.awaitState(id, TIMEOUT, "done", "failed");
+        JsonObject c = b.awaitState(id, TIMEOUT, "done", "failed");
         assertEquals("done", c.getString("state_name"), c::toString);
       }
-      System.out.printf(
-          "The survivor finished all 20 composes %d ms after the kill%n",
-          Duration.between(killed, Instant.now()).toMillis());
-      for (long id : slow) {
-        List<String> expected =
-            victims.contains(id)
-                ? List.of("wait", "generating", "wait", "generating", "done")
-                : List.of("wait", "generating", "done");
-        assertEquals(expected, messages.states(id), "compose " + id);
-        PublishedRepository.assertWhole(
-            cluster.targetDir().resolve("odcs-" + id).resolve("compose/Temporary/x86_64/os"));
+    } finally {
+      signal("CONT", cluster.server("pair-a"));
+    }
+    for (long id : frozen) {
+      // Depending on where it was stopped, the late attempt finds out before publishing or fails.
+      awaitLogLine(
+          "pair-a",
+          Pattern.compile(
+              "Compose "
+                  + id
+                  + " (is no longer ours to publish|attempt \\d+ failed after it was taken for dead)"),
+          TIMEOUT);
+      assertEquals(
+          List.of("wait", "generating", "wait", "generating", "done"),
+          messages.states(id),
+          "compose " + id + ": the late attempt published and recorded nothing");
+      PublishedRepository.assertWhole(
+          cluster.targetDir().resolve("odcs-" + id).resolve("compose/Temporary/x86_64/os"));
+    }
+  }
+
+  /** 3. kill -9 of one instance while both generate: the other one finishes everything. */
+  private void killedInstancesComposesAreFinishedByTheOther(TestHttpServer web) throws Exception {
+    TestHttpServer.Gate downloads = web.hold(path -> path.endsWith(".rpm"));
+    List<Long> slow = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      slow.add(submit(i % 2 == 0 ? a : b, web.url() + "/slow", 86400));
+    }
+    List<Long> victims = awaitGeneratingOn("pair-b");
+    awaitGeneratingOn("pair-a");
+    cluster.kill("pair-b");
+    Instant killed = Instant.now();
+    downloads.open();
+    for (long id : slow) {
+      JsonObject c = a.awaitState(id, TIMEOUT, "done", "failed");
+      assertEquals("done", c.getString("state_name"), c::toString);
+    }
+    System.out.printf(
+        "The survivor finished all 20 composes %d ms after the kill%n",
+        Duration.between(killed, Instant.now()).toMillis());
+    for (long id : slow) {
+      List<String> expected =
+          victims.contains(id)
+              ? List.of("wait", "generating", "wait", "generating", "done")
+              : List.of("wait", "generating", "done");
+      assertEquals(expected, messages.states(id), "compose " + id);
+      PublishedRepository.assertWhole(
+          cluster.targetDir().resolve("odcs-" + id).resolve("compose/Temporary/x86_64/os"));
+    }
+    for (long victim : victims) {
+      assertEquals(
+          1,
+          cluster
+              .logLines(
+                  Pattern.compile(
+                      "Compose "
+                          + victim
+                          + " queued again: its generating instance pair-b stopped beating"))
+              .size(),
+          "one log line saying why compose " + victim + " was queued again");
+    }
+  }
+
+  private static void signal(String signal, OdcsServer.Running server) throws Exception {
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(server.process().pid()))
+            .inheritIO()
+            .start();
+    assertEquals(0, kill.waitFor(), "kill -" + signal);
+  }
+
+  /** Waits until every compose of {@code ids} went back to {@code wait} once. */
+  private void awaitRequeued(List<Long> ids) throws Exception {
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    while (!ids.stream()
+        .allMatch(id -> messages.states(id).stream().filter("wait"::equals).count() == 2)) {
+      assertTrue(Instant.now().isBefore(deadline), () -> "not queued again: " + ids);
+      Thread.sleep(200);
+    }
+  }
+
+  private void awaitLogLine(String instance, Pattern line, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      for (String l : Files.readAllLines(cluster.server(instance).log())) {
+        if (line.matcher(l).find()) {
+          return;
+        }
       }
-      for (long victim : victims) {
-        assertEquals(
-            1,
-            cluster
-                .logLines(
-                    Pattern.compile(
-                        "Compose "
-                            + victim
-                            + " queued again: its generating instance pair-b stopped beating"))
-                .size(),
-            "one log line saying why compose " + victim + " was queued again");
-      }
+      assertTrue(Instant.now().isBefore(deadline), () -> "no log line " + line);
+      Thread.sleep(500);
     }
   }
 
@@ -171,26 +252,31 @@ class TwoInstancesDrillIT {
   private List<Long> awaitGeneratingOn(String instance) throws Exception {
     Instant deadline = Instant.now().plus(TIMEOUT);
     while (true) {
-      List<Long> ids = new ArrayList<>();
-      try (Connection c = cluster.sql();
-          PreparedStatement st =
-              c.prepareStatement(
-                  "select id from composes where state = ? and generating_instance = ?"
-                      + " order by id")) {
-        st.setInt(1, ComposeState.GENERATING.code());
-        st.setString(2, instance);
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
-          }
-        }
-      }
+      List<Long> ids = generatingOn(instance);
       if (!ids.isEmpty()) {
         return ids;
       }
       assertTrue(Instant.now().isBefore(deadline), () -> instance + " generates nothing");
       Thread.sleep(200);
     }
+  }
+
+  private List<Long> generatingOn(String instance) throws Exception {
+    List<Long> ids = new ArrayList<>();
+    try (Connection c = cluster.sql();
+        PreparedStatement st =
+            c.prepareStatement(
+                "select id from composes where state = ? and generating_instance = ?"
+                    + " order by id")) {
+      st.setInt(1, ComposeState.GENERATING.code());
+      st.setString(2, instance);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
   }
 
   private List<Matcher> linesOf(String instance) throws Exception {
