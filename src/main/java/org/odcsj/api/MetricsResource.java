@@ -37,7 +37,7 @@ public class MetricsResource {
     WorkerMetrics.writeTo(
         out,
         config.expectedInstances(),
-        heartbeats.seenWithin(config.heartbeatPeriod().multipliedBy(3)),
+        heartbeats.seenWithin(config.instanceDeadAfter()),
         Map.of(queueLength.queueName(), queueLength.waiting()));
     timings.writeTo(out);
     return Cors.allowAll(Response.ok(out.toString(), TEXT_FORMAT)).build();

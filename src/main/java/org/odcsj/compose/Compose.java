@@ -142,6 +142,18 @@ public class Compose {
   @Column(name = "progress_percent")
   private Integer progressPercent;
 
+  @Column(name = "generating_instance")
+  private String generatingInstance;
+
+  @Column(name = "generating_boot")
+  private String generatingBoot;
+
+  @Column(name = "generation_attempts")
+  private int generationAttempts;
+
+  @Column(name = "generation_interruptions")
+  private int generationInterruptions;
+
   protected Compose() {}
 
   /** A new compose in state {@code wait}. */
@@ -323,10 +335,53 @@ public class Compose {
 
   /** {@code wait → generating}; the caller has checked the state under a row lock. */
   public void startGenerating(Instant now) {
+    startGenerating(now, null, null);
+  }
+
+  /**
+   * {@code wait → generating} by the instance {@code instance} in its boot {@code boot}: a new
+   * attempt, whose number the generator must show when it records the outcome.
+   */
+  public void startGenerating(Instant now, String instance, String boot) {
     requireState(ComposeState.WAIT);
     this.state = ComposeState.GENERATING.code();
     this.timeStarted = now;
     this.stateReason = GENERATING_REASON;
+    this.generatingInstance = instance;
+    this.generatingBoot = boot;
+    this.generationAttempts++;
+  }
+
+  /**
+   * True while attempt {@code attempt} still owns the compose: it is {@code generating} and nobody
+   * claimed it again since (after a crash recovery, a late result of the old attempt is refused).
+   */
+  public boolean claimedBy(int attempt) {
+    return state == ComposeState.GENERATING.code() && generationAttempts == attempt;
+  }
+
+  /** True when a later attempt claimed the compose after {@code attempt}. */
+  public boolean claimedAfter(int attempt) {
+    return generationAttempts != attempt;
+  }
+
+  /**
+   * {@code generating → wait}: the instance generating it is gone (crashed, killed, restarted), so
+   * it is to be generated again; counts the interruption.
+   */
+  public void interruptGeneration() {
+    requireState(ComposeState.GENERATING);
+    if (reusedId != null) {
+      throw new IllegalStateException("Compose " + id + " is not generated itself");
+    }
+    this.generationInterruptions++;
+    this.state = ComposeState.WAIT.code();
+    this.stateReason = null;
+    this.timeStarted = null;
+    this.progressPhase = null;
+    this.progressPercent = null;
+    this.generatingInstance = null;
+    this.generatingBoot = null;
   }
 
   /** Records what the source resolved to (repo revision, metadata fingerprint). */
@@ -548,6 +603,21 @@ public class Compose {
   /** The compose this one is a regenerated copy of, or null. */
   public Long getRegeneratedFrom() {
     return regeneratedFrom;
+  }
+
+  /** The instance generating this compose (or that generated it last), or null. */
+  public String getGeneratingInstance() {
+    return generatingInstance;
+  }
+
+  /** How many times the compose was claimed for generation (the current attempt's number). */
+  public int getGenerationAttempts() {
+    return generationAttempts;
+  }
+
+  /** How many times its generation was interrupted by a crash of the generating instance. */
+  public int getGenerationInterruptions() {
+    return generationInterruptions;
   }
 
   public Long getReusedId() {

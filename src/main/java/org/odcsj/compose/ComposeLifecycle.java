@@ -207,18 +207,36 @@ public class ComposeLifecycle {
   }
 
   /**
-   * {@code wait → generating} under a row lock. Empty when the compose is gone or no longer waiting
-   * (cancelled, or a redelivered message): the caller then does nothing.
+   * {@code wait → generating} under a row lock, by instance {@code instance} in its boot {@code
+   * boot} (so a crash of that instance is recognised). Empty when the compose is gone or no longer
+   * waiting (cancelled, or a redelivered message): the caller then does nothing.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Optional<GenerationJob> claim(long composeId) {
+  public Optional<GenerationJob> claim(long composeId, String instance, String boot) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
     if (compose == null || compose.state() != ComposeState.WAIT) {
       return Optional.empty();
     }
-    compose.startGenerating(Instant.now());
+    compose.startGenerating(Instant.now(), instance, boot);
     stateChanged.fire(new ComposeStateChanged(compose));
     return Optional.of(GenerationJob.of(compose, pinnedPackages(compose)));
+  }
+
+  /** True while generation attempt {@code attempt} still owns the compose (no lock: a hint). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean holdsClaim(long composeId, int attempt) {
+    Compose compose = em.find(Compose.class, composeId);
+    return compose != null && compose.claimedBy(attempt);
+  }
+
+  /** What recording the outcome of a generation attempt did. */
+  public enum Outcome {
+    /** Recorded. */
+    RECORDED,
+    /** Not recorded: the compose ended meanwhile (cancelled): its output must go. */
+    ENDED_MEANWHILE,
+    /** Not recorded: a later attempt owns the compose (this one was taken for dead). */
+    SUPERSEDED
   }
 
   /** The older compose a generating one reuses; {@code stillGenerating} when it waits for it. */
@@ -295,19 +313,22 @@ public class ComposeLifecycle {
   }
 
   /**
-   * {@code generating → done}, and so every compose that waits for it (same transaction); false
-   * when the compose left {@code generating} meanwhile.
+   * {@code generating → done} by generation attempt {@code attempt}, and so every compose that
+   * waits for it (same transaction); not recorded when the compose left {@code generating}
+   * meanwhile or a later attempt owns it.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public boolean markDone(
+  public Outcome markDone(
       long composeId,
+      int attempt,
       Long kojiEvent,
       String sourceFingerprint,
       List<String> archNevras,
       String pungiComposeId) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
-    if (compose == null || compose.state() != ComposeState.GENERATING) {
-      return false;
+    Outcome refused = refusal(compose, attempt);
+    if (refused != null) {
+      return refused;
     }
     em.persist(new ComposePackageList(composeId, archNevras));
     compose.recordResolvedSource(kojiEvent, sourceFingerprint);
@@ -316,24 +337,36 @@ public class ComposeLifecycle {
     compose.finishDone(now);
     followers.endLike(compose, now); // first: it may extend this one's lifetime
     stateChanged.fire(new ComposeStateChanged(compose));
-    return true;
+    return Outcome.RECORDED;
   }
 
   /**
-   * {@code wait|generating → failed}, and so every compose that waits for it (same transaction);
-   * false when the compose had already ended.
+   * {@code generating → failed} by generation attempt {@code attempt}, and so every compose that
+   * waits for it (same transaction); not recorded when the compose had already ended or a later
+   * attempt owns it.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public boolean markFailed(long composeId, String reason) {
+  public Outcome markFailed(long composeId, int attempt, String reason) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
-    if (compose == null
-        || (compose.state() != ComposeState.GENERATING && compose.state() != ComposeState.WAIT)) {
-      return false;
+    Outcome refused = refusal(compose, attempt);
+    if (refused != null) {
+      return refused;
     }
     Instant now = Instant.now();
     compose.finishFailed(reason, now);
     followers.endLike(compose, now); // first: it may extend this one's lifetime
     stateChanged.fire(new ComposeStateChanged(compose));
-    return true;
+    return Outcome.RECORDED;
+  }
+
+  // Null when attempt may record its outcome on the (locked) compose.
+  private static Outcome refusal(Compose compose, int attempt) {
+    if (compose != null && compose.claimedAfter(attempt)) {
+      return Outcome.SUPERSEDED;
+    }
+    if (compose == null || !compose.claimedBy(attempt)) {
+      return Outcome.ENDED_MEANWHILE;
+    }
+    return null;
   }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a worker needs to generate one compose: a detached snapshot of the claimed row, with the
- * space-joined ODCS fields split into lists.
+ * space-joined ODCS fields split into lists, and the number of this generation attempt (shown when
+ * the outcome is recorded, so a superseded attempt cannot overwrite a later one).
  */
 public record GenerationJob(
     long composeId,
@@ -19,7 +20,8 @@ public record GenerationJob(
     List<String> multilibArches,
     int multilibMethod,
     List<String> lookasideRepos,
-    List<String> pinnedPackages) {
+    List<String> pinnedPackages,
+    int attempt) {
 
   public boolean hasFlag(ComposeFlag flag) {
     return (flags & flag.bit()) != 0;
@@ -43,7 +45,8 @@ public record GenerationJob(
         tokens(c.getMultilibArches()),
         c.getMultilibMethod(),
         tokens(c.getLookasideRepos()),
-        pinnedPackages);
+        pinnedPackages,
+        c.getGenerationAttempts());
   }
 
   private static List<String> tokens(String joined) {

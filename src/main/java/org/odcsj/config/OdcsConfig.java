@@ -79,11 +79,25 @@ public class OdcsConfig {
   }
 
   /**
-   * How often each instance records its heartbeat: the expiry period, so an instance whose timers
-   * stopped stops counting as alive.
+   * How often each instance records its heartbeat (and looks for composes left generating by a
+   * crashed instance). Shorter than the expiry period: an instance is taken for dead after {@link
+   * #instanceDeadAfter()}, and its composes wait that long before they are generated again.
    */
   public Duration heartbeatPeriod() {
-    return expiryPeriod();
+    return Duration.ofSeconds(Math.max(1, number("odcs.instance.heartbeat-seconds", 10)));
+  }
+
+  /** An instance whose last heartbeat is older than this (3 periods) is dead. */
+  public Duration instanceDeadAfter() {
+    return heartbeatPeriod().multipliedBy(3);
+  }
+
+  /**
+   * This instance's configured name ({@code odcs.instance.name}); must differ between instances
+   * running at the same time, and should stay the same across restarts of one instance.
+   */
+  public Optional<String> instanceName() {
+    return config.getOptionalValue("odcs.instance.name", String.class).filter(s -> !s.isBlank());
   }
 
   /** Instances the operator runs ({@code celery_workers_expected}). */

@@ -58,7 +58,10 @@ public class StuckComposeFailer {
       followers.endLike(compose, now); // first: it may extend this one's lifetime
       stateChanged.fire(new ComposeStateChanged(compose));
       failed++;
-      new ComposeTree(config.targetDirFor(compose.getTargetDir()), compose.getId())
+      new ComposeTree(
+              config.targetDirFor(compose.getTargetDir()),
+              compose.getId(),
+              compose.getGenerationAttempts())
           .discardStaging();
       LOG.warning(() -> "Compose " + id + " was stuck in generating; marked failed");
     }

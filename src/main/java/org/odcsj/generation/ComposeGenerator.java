@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeLifecycle;
+import org.odcsj.compose.ComposeLifecycle.Outcome;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.config.OdcsConfig;
+import org.odcsj.instance.InstanceIdentity;
 import org.odcsj.metrics.GenerationTimings;
 import org.odcsj.output.ComposeTree;
 
@@ -26,15 +28,18 @@ public class ComposeGenerator {
   @Inject OdcsConfig config;
   @Inject RepoComposeBuilder repoBuilder;
   @Inject GenerationTimings timings;
+  @Inject InstanceIdentity identity;
 
   public void generate(long composeId) {
-    Optional<GenerationJob> claimed = lifecycle.claim(composeId);
+    Optional<GenerationJob> claimed =
+        lifecycle.claim(composeId, identity.name(), identity.bootId());
     if (claimed.isEmpty()) {
       LOG.info(() -> "Compose " + composeId + " is not waiting any more; message ignored");
       return;
     }
     GenerationJob job = claimed.get();
-    ComposeTree tree = new ComposeTree(config.targetDirFor(job.targetDir()), composeId);
+    ComposeTree tree =
+        new ComposeTree(config.targetDirFor(job.targetDir()), composeId, job.attempt());
     Instant start = Instant.now();
     try (GenerationLog log =
         new GenerationLog(
@@ -64,17 +69,30 @@ public class ComposeGenerator {
           }
         }
         BuiltCompose built = build(job, tree, log);
+        if (!lifecycle.holdsClaim(composeId, job.attempt())) {
+          // Taken for dead (or cancelled) while building: never publish over the new attempt.
+          tree.discardStaging();
+          log.info("Compose " + composeId + " is no longer ours to publish; output discarded");
+          LOG.warning(
+              () ->
+                  "Compose "
+                      + composeId
+                      + " is no longer ours to publish (attempt "
+                      + job.attempt()
+                      + "): output discarded");
+          return;
+        }
         log.phase("publishing", 95);
         tree.publish();
         log.info("Compose " + composeId + " published with " + built.packageCount() + " packages");
-        finish(composeId, tree, built, start);
+        finish(job, tree, built, start);
       } catch (GenerationException e) {
         log.info("FAILED: " + e.getMessage());
-        fail(tree, composeId, e.getMessage(), null);
+        fail(tree, job, e.getMessage(), null);
         timings.record(false, Duration.between(start, Instant.now()));
       }
     } catch (Exception e) {
-      fail(tree, composeId, e.toString(), e);
+      fail(tree, job, e.toString(), e);
       timings.record(false, Duration.between(start, Instant.now()));
     }
   }
@@ -89,13 +107,17 @@ public class ComposeGenerator {
     };
   }
 
-  private void finish(long composeId, ComposeTree tree, BuiltCompose built, Instant start) {
-    if (lifecycle.markDone(
-        composeId,
-        built.kojiEvent(),
-        built.sourceFingerprint(),
-        built.archNevras(),
-        built.pungiComposeId())) {
+  private void finish(GenerationJob job, ComposeTree tree, BuiltCompose built, Instant start) {
+    long composeId = job.composeId();
+    Outcome outcome =
+        lifecycle.markDone(
+            composeId,
+            job.attempt(),
+            built.kojiEvent(),
+            built.sourceFingerprint(),
+            built.archNevras(),
+            built.pungiComposeId());
+    if (outcome == Outcome.RECORDED) {
       timings.record(true, Duration.between(start, Instant.now()));
       LOG.info(
           () ->
@@ -104,6 +126,15 @@ public class ComposeGenerator {
                   + " done in "
                   + Duration.between(start, Instant.now()).toMillis()
                   + " ms");
+    } else if (outcome == Outcome.SUPERSEDED) {
+      // The attempt that replaced this one publishes the same inputs: its tree stays.
+      LOG.warning(
+          () ->
+              "Compose "
+                  + composeId
+                  + " was generated again meanwhile (attempt "
+                  + job.attempt()
+                  + " taken for dead); this result not recorded");
     } else {
       // Cancelled while we generated: its files must not stay published.
       tree.delete();
@@ -111,10 +142,21 @@ public class ComposeGenerator {
     }
   }
 
-  private void fail(ComposeTree tree, long composeId, String what, Exception cause) {
+  private void fail(ComposeTree tree, GenerationJob job, String what, Exception cause) {
     tree.discardStaging();
     String reason = "Error while generating compose: " + what;
-    LOG.log(Level.WARNING, "Compose " + composeId + " failed: " + what, cause);
-    lifecycle.markFailed(composeId, reason);
+    if (lifecycle.markFailed(job.composeId(), job.attempt(), reason) == Outcome.SUPERSEDED) {
+      LOG.log(
+          Level.WARNING,
+          "Compose "
+              + job.composeId()
+              + " attempt "
+              + job.attempt()
+              + " failed after it was taken for dead; not recorded: "
+              + what,
+          cause);
+      return;
+    }
+    LOG.log(Level.WARNING, "Compose " + job.composeId() + " failed: " + what, cause);
   }
 }

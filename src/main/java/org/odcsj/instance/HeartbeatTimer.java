@@ -27,13 +27,21 @@ public class HeartbeatTimer {
   @Resource TimerService timerService;
   @Inject OdcsConfig config;
   @Inject InstanceHeartbeats heartbeats;
+  @Inject InstanceIdentity identity;
 
   @PostConstruct
   void schedule() {
     long period = config.heartbeatPeriod().toMillis();
     timerService.createIntervalTimer(0, period, new TimerConfig("odcs-heartbeat", false));
     LOG.info(
-        () -> "Instance " + InstanceHeartbeats.instanceName() + " beats every " + period + " ms");
+        () ->
+            "Instance "
+                + identity.name()
+                + " (boot "
+                + identity.bootId()
+                + ") beats every "
+                + period
+                + " ms");
   }
 
   @Timeout

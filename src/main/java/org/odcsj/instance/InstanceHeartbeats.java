@@ -3,9 +3,9 @@ package org.odcsj.instance;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,31 +22,33 @@ public class InstanceHeartbeats {
   /** How long the row of an instance that stopped beating is kept (and reported as 0). */
   static final Duration FORGET_AFTER = Duration.ofDays(1);
 
-  private static final String NAME = ProcessHandle.current().pid() + "@" + hostName();
-
   @PersistenceContext(unitName = "odcs")
   EntityManager em;
 
-  /** This instance's name in the heartbeat table and the metrics: {@code <pid>@<host name>}. */
-  public static String instanceName() {
-    return NAME;
-  }
+  @Inject InstanceIdentity identity;
 
-  /** Records that this instance is alive now, and forgets instances gone for a day. */
+  /**
+   * Records that this instance (in its current boot) is alive now, and forgets instances gone for a
+   * day.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void beat() {
     Timestamp now = Timestamp.from(Instant.now());
     int updated =
         em.createNativeQuery(
-                "update instance_heartbeats set last_seen = ?1 where instance_name = ?2")
+                "update instance_heartbeats set last_seen = ?1, boot_id = ?2"
+                    + " where instance_name = ?3")
             .setParameter(1, now)
-            .setParameter(2, NAME)
+            .setParameter(2, identity.bootId())
+            .setParameter(3, identity.name())
             .executeUpdate();
     if (updated == 0) {
       em.createNativeQuery(
-              "insert into instance_heartbeats (instance_name, last_seen) values (?1, ?2)")
-          .setParameter(1, NAME)
+              "insert into instance_heartbeats (instance_name, last_seen, boot_id)"
+                  + " values (?1, ?2, ?3)")
+          .setParameter(1, identity.name())
           .setParameter(2, now)
+          .setParameter(3, identity.bootId())
           .executeUpdate();
     }
     em.createNativeQuery("delete from instance_heartbeats where last_seen < ?1")
@@ -69,14 +71,5 @@ public class InstanceHeartbeats {
       seen.put((String) row[0], ((Number) row[1]).intValue() == 1);
     }
     return seen;
-  }
-
-  private static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException | RuntimeException e) {
-      String env = System.getenv("HOSTNAME");
-      return env == null || env.isBlank() ? "localhost" : env;
-    }
   }
 }

@@ -21,10 +21,21 @@ public final class ComposeTree {
 
   private final Path targetDir;
   private final long composeId;
+  private final int attempt;
 
   public ComposeTree(Path targetDir, long composeId) {
+    this(targetDir, composeId, 0);
+  }
+
+  /**
+   * The tree of generation attempt {@code attempt} (0: none recorded): each attempt builds in its
+   * own staging directory, so an attempt taken for dead that still runs never writes into, nor
+   * discards, the staging tree of the attempt that replaced it.
+   */
+  public ComposeTree(Path targetDir, long composeId, int attempt) {
     this.targetDir = targetDir;
     this.composeId = composeId;
+    this.attempt = attempt;
   }
 
   public static String name(long composeId) {
@@ -45,7 +56,11 @@ public final class ComposeTree {
   }
 
   public Path staging() {
-    return targetDir.resolve(STAGING_DIR).resolve(name());
+    return targetDir.resolve(STAGING_DIR).resolve(stagingName());
+  }
+
+  private String stagingName() {
+    return attempt == 0 ? name() : name() + ".attempt-" + attempt;
   }
 
   /** {@code <staging>/compose/Temporary/<arch>/os}: one repository per arch. */
@@ -75,7 +90,7 @@ public final class ComposeTree {
 
   /** Where remote packages are downloaded while the compose is built (same filesystem). */
   public Path downloads() {
-    return targetDir.resolve(STAGING_DIR).resolve(name() + ".downloads");
+    return targetDir.resolve(STAGING_DIR).resolve(stagingName() + ".downloads");
   }
 
   /** A fresh, empty staging directory (left-overs of an earlier attempt are removed). */

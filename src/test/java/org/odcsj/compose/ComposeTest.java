@@ -129,7 +129,12 @@ class ComposeTest {
             "sourceFingerprint",
             "removalRequested",
             "progressPhase",
-            "progressPercent");
+            "progressPercent",
+            // who generated it, and how often: every copy starts afresh
+            "generatingInstance",
+            "generatingBoot",
+            "generationAttempts",
+            "generationInterruptions");
     int compared = 0;
     for (java.lang.reflect.Field field : Compose.class.getDeclaredFields()) {
       if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
@@ -292,5 +297,40 @@ class ComposeTest {
     assertEquals(
         java.util.List.of("no_deps", "check_deps", "no_reuse"), ComposeFlag.names(1 | 8 | 64));
     assertEquals(java.util.List.of("repository", "boot.iso"), ComposeResult.names(1 | 8));
+  }
+
+  @Test
+  void interruptedGenerationGoesBackToWaitAndCountsTheCrash() {
+    Compose c = waiting(60);
+    c.startGenerating(SUBMITTED.plusSeconds(1), "a", "boot-1");
+    c.interruptGeneration();
+    assertEquals(ComposeState.WAIT, c.state());
+    assertNull(c.getStateReason());
+    assertNull(c.getTimeStarted());
+    assertNull(c.getProgressPhase());
+    assertNull(c.getGeneratingInstance());
+    assertEquals(1, c.getGenerationInterruptions());
+    assertEquals(1, c.getGenerationAttempts());
+  }
+
+  @Test
+  void aLaterClaimSupersedesTheAttemptTakenForDead() {
+    Compose c = waiting(60);
+    c.startGenerating(SUBMITTED, "a", "boot-1");
+    int first = c.getGenerationAttempts();
+    c.interruptGeneration();
+    c.startGenerating(SUBMITTED.plusSeconds(30), "b", "boot-2");
+    int second = c.getGenerationAttempts();
+    assertEquals(first + 1, second);
+    assertEquals(false, c.claimedBy(first));
+    assertEquals(true, c.claimedAfter(first));
+    assertEquals(true, c.claimedBy(second));
+    assertEquals("b", c.getGeneratingInstance());
+  }
+
+  @Test
+  void onlyAComposeGeneratedItselfCanBeInterrupted() {
+    Compose waiting = waiting(60);
+    assertThrows(IllegalStateException.class, waiting::interruptGeneration);
   }
 }
