@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.List;
 
 /**
  * Koji's two time forms: {@code *_time} strings such as {@code 2026-12-03 16:39:26.380140+00:00}
@@ -16,41 +17,44 @@ import java.time.temporal.ChronoField;
  * database runs in UTC.
  */
 final class KojiTime {
-  private static final DateTimeFormatter TIME =
-      new DateTimeFormatterBuilder()
-          .appendPattern("yyyy-MM-dd")
-          .optionalStart()
-          .appendLiteral(' ')
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral('T')
-          .optionalEnd()
-          .appendPattern("HH:mm:ss")
-          .optionalStart()
-          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HH:mm", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HHmm", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HH", "Z")
-          .optionalEnd()
-          .toFormatter();
+  /** With each offset form PostgreSQL may print, then without one. */
+  private static final List<DateTimeFormatter> FORMATS =
+      List.of(format("+HH:MM"), format("+HHMM"), format("+HH"), format(null));
+
+  private static DateTimeFormatter format(String offset) {
+    DateTimeFormatterBuilder b =
+        new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .appendPattern("HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd();
+    if (offset != null) {
+      b.appendOffset(offset, "Z");
+    }
+    return b.toFormatter();
+  }
 
   private KojiTime() {}
 
   static Instant parse(String text) {
-    try {
-      var parsed = TIME.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
-      return parsed instanceof OffsetDateTime o
-          ? o.toInstant()
-          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not a Koji time: " + text, e);
+    String trimmed = text.trim();
+    for (DateTimeFormatter format : FORMATS) {
+      try {
+        return format == FORMATS.get(FORMATS.size() - 1)
+            ? LocalDateTime.parse(trimmed, format).toInstant(ZoneOffset.UTC)
+            : OffsetDateTime.parse(trimmed, format).toInstant();
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
     }
+    throw new IllegalArgumentException("not a Koji time: " + text);
   }
 
   static Instant ofEpochSeconds(double seconds) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,7 +61,10 @@ final class KojiTransport {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new KojiException(method, "interrupted", e);
-      } catch (InterruptedIOException e) { // a timeout: the hub may be overloaded
+      } catch (HttpConnectTimeoutException e) {
+        failure = "cannot connect to " + settings.hubUrl() + " within " + settings.connectTimeout();
+        cause = e;
+      } catch (HttpTimeoutException | InterruptedIOException e) { // the hub may be overloaded
         failure = "no answer from " + settings.hubUrl() + " within " + settings.readTimeout();
         cause = e;
       } catch (XmlRpcResponseReader.MalformedResponse e) {
