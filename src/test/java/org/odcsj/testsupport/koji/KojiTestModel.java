@@ -91,7 +91,7 @@ public final class KojiTestModel {
   final List<Listing> listings = new ArrayList<>();
   final List<Repo> repos = new ArrayList<>();
 
-  synchronized long lastEvent() {
+  public synchronized long lastEvent() {
     return lastEvent;
   }
 
