@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.odcsj.testsupport.TestKey;
 import org.odcsj.testsupport.TestRpms;
 import org.odcsj.testsupport.koji.KojiProtocolTestHub;
+import org.odcsj.testsupport.koji.KojiTestKeys;
 import org.odcsj.testsupport.koji.KojiTestModel;
 import org.odcsj.testsupport.koji.KojiTestTopdir;
 import org.odcsj.testsupport.koji.KojiTestTopdir.ImportedBuild;
@@ -50,8 +51,8 @@ class KojiQueriesTest {
 
   @BeforeAll
   static void keys() {
-    keyA = TestKey.generate("Koji Test A <a@odcs-test.example>");
-    keyB = TestKey.generate("Koji Test B <b@odcs-test.example>");
+    keyA = KojiTestKeys.a();
+    keyB = KojiTestKeys.b();
   }
 
   @BeforeEach

@@ -26,6 +26,7 @@ import org.odcsj.testsupport.TestHttpServer;
 import org.odcsj.testsupport.TestKey;
 import org.odcsj.testsupport.TestRpms;
 import org.odcsj.testsupport.koji.KojiProtocolTestHub;
+import org.odcsj.testsupport.koji.KojiTestKeys;
 import org.odcsj.testsupport.koji.KojiTestModel;
 import org.odcsj.testsupport.koji.KojiTestTopdir;
 import org.odcsj.testsupport.koji.KojiTestTopdir.ImportedBuild;
@@ -47,8 +48,8 @@ class KojiTopdirTest {
 
   @BeforeAll
   static void keys() {
-    keyA = TestKey.generate("Koji Test A <a@odcs-test.example>");
-    keyB = TestKey.generate("Koji Test B <b@odcs-test.example>");
+    keyA = KojiTestKeys.a();
+    keyB = KojiTestKeys.b();
   }
 
   @BeforeEach
