@@ -109,6 +109,32 @@ class KojiHubTest {
   }
 
   @Test
+  void keywordArgumentsTravelAsAStarstarStruct() {
+    KojiTestModel koji = server.koji();
+    long build = koji.createBuild("foo", "1.0", "1", null);
+    koji.addRpm(build, "foo", "1.0", "1", null, "x86_64", "0".repeat(32), 10);
+    List<?> rpms =
+        assertInstanceOf(
+            List.class, hub.call(KojiCall.of("listRPMs").withKeywords(Map.of("buildID", build))));
+    assertEquals("foo", ((Map<?, ?>) rpms.get(0)).get("name"));
+    assertEquals(rpms, hub.call("listRPMs", build));
+
+    KojiFault unknown =
+        assertThrows(
+            KojiFault.class,
+            () -> hub.call(KojiCall.of("listRPMs").withKeywords(Map.of("buildId", build))));
+    assertEquals(
+        "Koji call listRPMs failed: ParameterError: listRPMs() got an unexpected keyword argument"
+            + " 'buildId'",
+        unknown.getMessage());
+    KojiFault missing = assertThrows(KojiFault.class, () -> hub.call("getBuild"));
+    assertEquals(
+        "Koji call getBuild failed: ParameterError: getBuild() missing required argument:"
+            + " 'buildInfo'",
+        missing.getMessage());
+  }
+
+  @Test
   void aTagErrorNamesItsClass() {
     KojiTestModel koji = server.koji();
     long tag = koji.createTag("f40", "x86_64");

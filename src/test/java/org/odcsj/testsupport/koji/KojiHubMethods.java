@@ -11,8 +11,8 @@ import org.odcsj.testsupport.koji.KojiTestModel.Tag;
 
 /**
  * The hub's read calls over a {@link KojiTestModel}, answering with the structs a Koji 1.35 hub
- * sends (same members, nil where the hub has none). Positional arguments as Koji's signatures
- * define them; too many is a ParameterError, an unknown method a GenericError.
+ * sends (same members, nil where the hub has none). Arguments are bound to Koji's signatures by
+ * {@link KojiArguments}; an unknown method is a GenericError.
  */
 final class KojiHubMethods {
   private final KojiTestModel koji;
@@ -21,24 +21,24 @@ final class KojiHubMethods {
     this.koji = koji;
   }
 
-  Object call(String method, List<Object> p) {
+  Object call(String method, List<Object> params) {
+    if (!KojiArguments.known(method)) {
+      throw new KojiTestFault(KojiTestFault.GENERIC_ERROR, "Invalid method: " + method);
+    }
+    List<Object> p = KojiArguments.bind(method, params);
     synchronized (koji) {
       return switch (method) {
         case "getLastEvent" -> {
-          arity(method, p, 0, 1);
           yield event(koji.lastEvent());
         }
         case "getTag" -> {
-          arity(method, p, 1, 4);
           Tag tag = tag(p.get(0), event(p, 2));
           yield tag == null ? null : tagStruct(tag);
         }
         case "getFullInheritance" -> {
-          arity(method, p, 1, 3);
           yield koji.fullInheritance(requireTag(p.get(0)).id(), event(p, 1));
         }
         case "tagChangedSinceEvent" -> {
-          arity(method, p, 2, 2);
           List<Long> ids = new ArrayList<>();
           for (Object id : (List<?>) p.get(1)) {
             ids.add((Long) id);
@@ -46,7 +46,6 @@ final class KojiHubMethods {
           yield koji.tagChangedSince(integer(method, p.get(0)), ids);
         }
         case "listTagged" -> {
-          arity(method, p, 1, 10);
           Tag tag = requireTag(p.get(0));
           yield koji
               .taggedBuilds(tag.id(), event(p, 1), flag(p, 2), flag(p, 4), string(p, 5))
@@ -55,16 +54,13 @@ final class KojiHubMethods {
               .toList();
         }
         case "listTaggedRPMS" -> {
-          arity(method, p, 1, 12);
           yield taggedRpms(p);
         }
         case "getBuild" -> {
-          arity(method, p, 1, 2);
           Build b = build(p.get(0));
           yield b == null ? null : buildStruct(b, null);
         }
         case "listRPMs" -> {
-          arity(method, p, 0, 8);
           long buildId = integer(method, p.get(0));
           yield koji.rpms.values().stream()
               .filter(r -> r.buildId() == buildId)
@@ -72,7 +68,6 @@ final class KojiHubMethods {
               .toList();
         }
         case "queryRPMSigs" -> {
-          arity(method, p, 0, 3);
           long rpmId = rpmId(p.get(0));
           String sigkey = string(p, 1);
           yield koji.sigs.stream()
@@ -88,7 +83,6 @@ final class KojiHubMethods {
               .toList();
         }
         case "getRepo" -> {
-          arity(method, p, 1, 4);
           Tag tag = requireTag(p.get(0));
           yield koji.repos.stream()
               .filter(r -> r.tagId() == tag.id())
@@ -264,21 +258,6 @@ final class KojiHubMethods {
     throw new KojiTestFault(
         KojiTestFault.PARAMETER_ERROR,
         "Invalid type for value '" + value + "' in " + method + ": expected int");
-  }
-
-  private static void arity(String method, List<Object> p, int min, int max) {
-    if (p.size() < min || p.size() > max) {
-      throw new KojiTestFault(
-          KojiTestFault.PARAMETER_ERROR,
-          method
-              + "() takes "
-              + min
-              + " to "
-              + max
-              + " positional arguments but "
-              + p.size()
-              + " were given");
-    }
   }
 
   private static String pythonRepr(Object info) {
