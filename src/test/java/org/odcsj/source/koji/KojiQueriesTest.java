@@ -134,6 +134,35 @@ class KojiQueriesTest {
   }
 
   @Test
+  void maxdepthAndIntransitiveLinksCutTheChain() {
+    long shallow = koji.createTag("f40-shallow", "x86_64");
+    koji.addInheritance(shallow, updates, 10, 0, false, ""); // f40-updates alone
+    assertEquals(
+        List.of("f40-updates"),
+        queries.fullInheritance(shallow, null).stream().map(KojiInheritance::name).toList());
+    assertEquals(0, queries.fullInheritance(shallow, null).get(0).maxdepth());
+
+    long side = koji.createTag("f40-side", "x86_64");
+    long top = koji.createTag("f40-top", "x86_64");
+    koji.addInheritance(side, extras, 10, null, true, ""); // not passed on to f40-top
+    koji.addInheritance(top, side, 10);
+    assertEquals(
+        List.of("f40-extras"),
+        queries.fullInheritance(side, null).stream().map(KojiInheritance::name).toList());
+    assertEquals(
+        List.of("f40-side"),
+        queries.fullInheritance(top, null).stream().map(KojiInheritance::name).toList());
+    // the package list is inherited along the same chain: f40's list is cut off too
+    assertEquals(List.of(), queries.taggedRpms("f40-shallow", null, true, true, null, null).rpms());
+    koji.packageListAdd(updates, "foo");
+    assertEquals(
+        List.of("foo-1.1-1"),
+        queries.taggedRpms("f40-shallow", null, true, true, null, null).builds().stream()
+            .map(KojiBuild::nvr)
+            .toList());
+  }
+
+  @Test
   void latestTaggedRpmsFollowInheritanceAndEvents() {
     KojiTaggedRpms now = queries.taggedRpms("f40-compose", null, true, true, null, List.of());
     assertEquals(

@@ -239,6 +239,12 @@ public final class KojiTestModel {
       if (!seen.add(link.parentId()) || (link.intransitive() && depth > 1)) {
         continue;
       }
+      // levels still allowed above this parent: the outer limit less one, capped by maxdepth
+      // (maxdepth 0 takes the parent alone)
+      Integer remaining = limit == null ? null : limit - 1;
+      if (link.maxdepth() != null) {
+        remaining = remaining == null ? link.maxdepth() : Math.min(remaining, link.maxdepth());
+      }
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("child_id", link.childId());
       entry.put("currdepth", depth);
@@ -246,15 +252,14 @@ public final class KojiTestModel {
       entry.put("intransitive", link.intransitive());
       entry.put("maxdepth", link.maxdepth());
       entry.put("name", tags.get(link.parentId()).name());
-      entry.put("nextdepth", link.maxdepth() == null ? null : link.maxdepth() - 1);
+      entry.put("nextdepth", remaining);
       entry.put("noconfig", false);
       entry.put("parent_id", link.parentId());
       entry.put("pkg_filter", link.filter());
       entry.put("priority", link.priority());
       out.add(entry);
-      Integer next = link.maxdepth() != null ? Integer.valueOf(link.maxdepth() - 1) : limit;
-      if (next == null || next > 0) {
-        walk(link.parentId(), event, depth + 1, next == null ? null : next, seen, out);
+      if (remaining == null || remaining > 0) {
+        walk(link.parentId(), event, depth + 1, remaining, seen, out);
       }
     }
   }
