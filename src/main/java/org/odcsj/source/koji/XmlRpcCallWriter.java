@@ -1,6 +1,7 @@
 package org.odcsj.source.koji;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -59,7 +60,8 @@ final class XmlRpcCallWriter {
     } else if (v instanceof Boolean b) {
       element(xml, "boolean", b ? "1" : "0");
     } else if (v instanceof Double d) {
-      element(xml, "double", Double.toString(d));
+      // XML-RPC's double has no exponent
+      element(xml, "double", BigDecimal.valueOf(d).toPlainString());
     } else if (v instanceof Instant t) {
       element(xml, "dateTime.iso8601", ISO8601.format(t));
     } else if (v instanceof byte[] bytes) {

@@ -114,6 +114,7 @@ class KojiXmlRpcCodecTest {
             7,
             5_000_000_000L,
             1.5,
+            1764576000.123456,
             null,
             List.of("x86_64", "noarch"),
             struct,
@@ -129,6 +130,7 @@ class KojiXmlRpcCodecTest {
     assertTrue(xml.contains("<dateTime.iso8601>20261203T16:39:26</dateTime.iso8601>"), xml);
     assertTrue(xml.contains("f40 &amp; &lt;x>") || xml.contains("f40 &amp; &lt;x&gt;"), xml);
     assertTrue(xml.contains("<value><double>1.5</double></value>"), xml);
+    assertTrue(xml.contains("<value><double>1764576000.123456</double></value>"), xml);
     assertTrue(xml.contains("<name>__starstar</name><value><boolean>1</boolean></value>"), xml);
     assertTrue(xml.contains("<value><base64>AQID</base64></value>"), xml);
     assertTrue(

@@ -1,6 +1,7 @@
 package org.odcsj.testsupport.koji;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -144,7 +145,8 @@ final class KojiWire {
       String tag = n == (int) n ? "int" : "i8";
       out.append('<').append(tag).append('>').append(n).append("</").append(tag).append('>');
     } else if (v instanceof Double d) {
-      out.append("<double>").append(d).append("</double>");
+      // Python's repr: plain digits, never an exponent
+      out.append("<double>").append(BigDecimal.valueOf(d).toPlainString()).append("</double>");
     } else if (v instanceof List<?> list) {
       out.append("<array><data>\n");
       for (Object item : list) {
