@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * How to talk to a hub: its URL ({@code odcs.koji.hub-url}), the connect timeout, the time allowed
- * for a whole answer, how many attempts a call gets when the hub is unreachable or answers 5xx
- * (waiting {@code backoff}, then twice as long each time, at most {@link #MAX_BACKOFF}), and how
- * many calls one {@code multiCall} request carries (the hub caps request bodies at 4 MiB).
+ * until the answer starts (the hub sends it once the call has run), how many attempts a call gets
+ * when the hub is unreachable or answers 5xx (waiting {@code backoff}, then twice as long each
+ * time, at most {@link #MAX_BACKOFF}), and how many calls one {@code multiCall} request carries
+ * (the hub caps request bodies at 4 MiB).
  */
 public record KojiHubSettings(
     URI hubUrl,
