@@ -1,0 +1,133 @@
+package org.odcsj.source.koji;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The read calls the Koji-based sources need, with typed results. Arguments are positional (no
+ * {@code __starstar} keyword struct); an {@code event} of {@code null} means "now". A fault is
+ * thrown as {@link KojiFault}, an answer of the wrong shape as {@link KojiException}.
+ */
+public final class KojiQueries {
+  private final KojiHub hub;
+
+  public KojiQueries(KojiHub hub) {
+    this.hub = hub;
+  }
+
+  public KojiEvent lastEvent() {
+    return read("getLastEvent", KojiEvent::from);
+  }
+
+  /** The tag by name, at {@code event}; empty when Koji has no such tag. */
+  public Optional<KojiTag> tag(String name, Long event) {
+    return readOptional(KojiCall.of("getTag", name, false, event), KojiTag::from);
+  }
+
+  /** Every ancestor of the tag, in the order Koji's listings follow (getFullInheritance). */
+  public List<KojiInheritance> fullInheritance(long tagId, Long event) {
+    return readList(KojiCall.of("getFullInheritance", tagId, event), KojiInheritance::from);
+  }
+
+  public boolean tagChangedSinceEvent(long event, Collection<Long> tagIds) {
+    return read(
+        KojiCall.of("tagChangedSinceEvent", event, new ArrayList<>(tagIds)),
+        v -> {
+          if (v instanceof Boolean b) {
+            return b;
+          }
+          throw new IllegalArgumentException("not a boolean");
+        });
+  }
+
+  /**
+   * {@code listTaggedRPMS(tag, event, inherit, latest, package, arch)}: {@code arches} empty means
+   * every arch; {@code packageName} null means every package.
+   */
+  public KojiTaggedRpms taggedRpms(
+      String tag,
+      Long event,
+      boolean inherit,
+      boolean latest,
+      String packageName,
+      List<String> arches) {
+    Object arch = arches == null || arches.isEmpty() ? null : new ArrayList<Object>(arches);
+    return read(
+        KojiCall.of("listTaggedRPMS", tag, event, inherit, latest, packageName, arch),
+        KojiTaggedRpms::from);
+  }
+
+  /** {@code listTagged(tag, event, inherit, prefix, latest, package, owner, type)}. */
+  public List<KojiBuild> taggedBuilds(
+      String tag, Long event, boolean inherit, boolean latest, String packageName, String type) {
+    return readList(
+        KojiCall.of("listTagged", tag, event, inherit, null, latest, packageName, null, type),
+        KojiBuild::from);
+  }
+
+  /** The build by NVR; empty when Koji has none. */
+  public Optional<KojiBuild> build(String nvr) {
+    return readOptional(KojiCall.of("getBuild", nvr), KojiBuild::from);
+  }
+
+  public Optional<KojiBuild> build(long id) {
+    return readOptional(KojiCall.of("getBuild", id), KojiBuild::from);
+  }
+
+  /** The RPMs of a build ({@code listRPMs(buildID)}). */
+  public List<KojiRpm> rpmsOfBuild(long buildId) {
+    return readList(KojiCall.of("listRPMs", buildId), KojiRpm::from);
+  }
+
+  /**
+   * The signatures of each RPM ({@code queryRPMSigs(rpm_id)}), through {@code multiCall} in
+   * batches; every id is a key of the answer, in the given order. The first fault is thrown.
+   */
+  public Map<Long, List<KojiRpmSig>> rpmSigs(Collection<Long> rpmIds) {
+    List<KojiCall> calls = rpmIds.stream().map(id -> KojiCall.of("queryRPMSigs", id)).toList();
+    Map<Long, List<KojiRpmSig>> sigs = new LinkedHashMap<>();
+    for (KojiCallResult result : hub.multiCall(calls)) {
+      Long id = (Long) result.call().params().get(0);
+      sigs.put(id, convert(result.call(), result.value(), v -> list(v, KojiRpmSig::from)));
+    }
+    return sigs;
+  }
+
+  /** The latest ready repo of the tag; empty when it has none. */
+  public Optional<KojiRepo> repo(String tag) {
+    return readOptional(KojiCall.of("getRepo", tag), KojiRepo::from);
+  }
+
+  private <T> T read(String method, Function<Object, T> type) {
+    return read(KojiCall.of(method), type);
+  }
+
+  private <T> T read(KojiCall call, Function<Object, T> type) {
+    return convert(call, hub.call(call), type);
+  }
+
+  private <T> Optional<T> readOptional(KojiCall call, Function<Object, T> type) {
+    return Optional.ofNullable(read(call, v -> v == null ? null : type.apply(v)));
+  }
+
+  private <T> List<T> readList(KojiCall call, Function<Object, T> type) {
+    return read(call, v -> list(v, type));
+  }
+
+  private static <T> List<T> list(Object value, Function<Object, T> type) {
+    return KojiValues.list(value, "result").stream().map(type).toList();
+  }
+
+  private static <T> T convert(KojiCall call, Object value, Function<Object, T> type) {
+    try {
+      return type.apply(value);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new KojiException(call.method(), "unexpected answer: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,335 @@
+package org.odcsj.testsupport.koji;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The state of a Koji instance, in memory, as its database keeps it: every change happens at a new
+ * event, tag listings and inheritance keep their create/revoke events, so a query at an earlier
+ * event sees the earlier state. Thread-safe (every method synchronized).
+ */
+public final class KojiTestModel {
+  /** The first event's time; each later event is one minute and a few microseconds later. */
+  static final Instant EPOCH = Instant.parse("2026-12-01T08:00:00.123456Z");
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+
+  record Tag(long id, String name, String arches, long createEvent) {}
+
+  record Inheritance(
+      long childId,
+      long parentId,
+      int priority,
+      Integer maxdepth,
+      boolean intransitive,
+      String filter,
+      long createEvent) {}
+
+  record Build(long id, String name, String version, String release, Long epoch, long createEvent) {
+    String nvr() {
+      return name + "-" + version + "-" + release;
+    }
+  }
+
+  record Rpm(
+      long id,
+      long buildId,
+      String name,
+      String version,
+      String release,
+      Long epoch,
+      String arch,
+      String payloadhash,
+      long size) {
+    String nvra() {
+      return name + "-" + version + "-" + release + "." + arch;
+    }
+  }
+
+  record Sig(long rpmId, String sigkey, String sighash) {}
+
+  record Repo(long id, long tagId, long createEvent) {}
+
+  static final class Listing {
+    final long tagId;
+    final long buildId;
+    final long createEvent;
+    Long revokeEvent;
+
+    Listing(long tagId, long buildId, long createEvent) {
+      this.tagId = tagId;
+      this.buildId = buildId;
+      this.createEvent = createEvent;
+    }
+
+    boolean activeAt(long event) {
+      return createEvent <= event && (revokeEvent == null || revokeEvent > event);
+    }
+  }
+
+  private long lastEvent = 1000;
+  private long nextId = 1;
+  final Map<Long, Tag> tags = new LinkedHashMap<>();
+  final List<Inheritance> inheritance = new ArrayList<>();
+
+  /** Per tag: package name → the event it was added to the tag's package list. */
+  final Map<Long, Map<String, Long>> packageLists = new LinkedHashMap<>();
+
+  final Map<Long, Build> builds = new LinkedHashMap<>();
+  final Map<Long, Rpm> rpms = new LinkedHashMap<>();
+  final List<Sig> sigs = new ArrayList<>();
+  final List<Listing> listings = new ArrayList<>();
+  final List<Repo> repos = new ArrayList<>();
+
+  public synchronized long lastEvent() {
+    return lastEvent;
+  }
+
+  static double eventTs(long event) {
+    Instant t = eventTime(event);
+    return t.getEpochSecond() + t.getNano() / 1e9;
+  }
+
+  static Instant eventTime(long event) {
+    return EPOCH.plusSeconds(60 * (event - 1000)).plusNanos(1_000 * (event % 1000));
+  }
+
+  static String eventTimeText(long event) {
+    return TIME.format(eventTime(event));
+  }
+
+  private long newEvent() {
+    return ++lastEvent;
+  }
+
+  public synchronized long createTag(String name, String arches) {
+    long id = nextId++;
+    tags.put(id, new Tag(id, name, arches, newEvent()));
+    packageLists.put(id, new LinkedHashMap<>());
+    return id;
+  }
+
+  /** Adds {@code parent} to {@code child}'s inheritance (lower priority is searched first). */
+  public synchronized long addInheritance(long child, long parent, int priority) {
+    return addInheritance(child, parent, priority, null, false, "");
+  }
+
+  public synchronized long addInheritance(
+      long child,
+      long parent,
+      int priority,
+      Integer maxdepth,
+      boolean intransitive,
+      String filter) {
+    long event = newEvent();
+    inheritance.add(
+        new Inheritance(child, parent, priority, maxdepth, intransitive, filter, event));
+    return event;
+  }
+
+  public synchronized void packageListAdd(long tag, String packageName) {
+    packageLists.get(tag).putIfAbsent(packageName, newEvent());
+  }
+
+  public synchronized long createBuild(String name, String version, String release, Long epoch) {
+    long id = nextId++;
+    builds.put(id, new Build(id, name, version, release, epoch, newEvent()));
+    return id;
+  }
+
+  public synchronized long addRpm(
+      long buildId,
+      String name,
+      String version,
+      String release,
+      Long epoch,
+      String arch,
+      String payloadhash,
+      long size) {
+    long id = nextId++;
+    rpms.put(id, new Rpm(id, buildId, name, version, release, epoch, arch, payloadhash, size));
+    return id;
+  }
+
+  public synchronized void addSig(long rpmId, String sigkey, String sighash) {
+    sigs.add(new Sig(rpmId, sigkey, sighash));
+  }
+
+  /** Tags the build; like Koji, only a package in the tag's (inherited) package list. */
+  public synchronized long tagBuild(long tagId, long buildId) {
+    Build build = builds.get(buildId);
+    Tag tag = tags.get(tagId);
+    if (!inheritedPackages(tagId, lastEvent).contains(build.name())) {
+      throw new KojiTestFault(
+          KojiTestFault.TAG_ERROR,
+          "Package " + build.name() + " not in list for tag " + tag.name());
+    }
+    long event = newEvent();
+    listings.add(new Listing(tagId, buildId, event));
+    return event;
+  }
+
+  public synchronized long untagBuild(long tagId, long buildId) {
+    long event = newEvent();
+    for (Listing l : listings) {
+      if (l.tagId == tagId && l.buildId == buildId && l.revokeEvent == null) {
+        l.revokeEvent = event;
+      }
+    }
+    return event;
+  }
+
+  public synchronized long newRepo(long tagId) {
+    long id = nextId++;
+    repos.add(new Repo(id, tagId, newEvent()));
+    return id;
+  }
+
+  /** The tag's package list at {@code event}, inheritance included (Koji always inherits it). */
+  private Set<String> inheritedPackages(long tagId, long event) {
+    List<Long> tagIds = new ArrayList<>(List.of(tagId));
+    fullInheritance(tagId, event).forEach(p -> tagIds.add((Long) p.get("parent_id")));
+    Set<String> names = new HashSet<>();
+    for (long id : tagIds) {
+      packageLists
+          .get(id)
+          .forEach(
+              (name, added) -> {
+                if (added <= event) {
+                  names.add(name);
+                }
+              });
+    }
+    return names;
+  }
+
+  /**
+   * Koji's readFullInheritance: depth first, direct parents by priority, each tag once; an
+   * intransitive link is not followed below the first level, maxdepth stops the walk.
+   */
+  synchronized List<Map<String, Object>> fullInheritance(long tagId, long event) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    walk(tagId, event, 1, null, new HashSet<>(Set.of(tagId)), out);
+    return out;
+  }
+
+  private void walk(
+      long tagId,
+      long event,
+      int depth,
+      Integer limit,
+      Set<Long> seen,
+      List<Map<String, Object>> out) {
+    List<Inheritance> parents =
+        inheritance.stream()
+            .filter(i -> i.childId() == tagId && i.createEvent() <= event)
+            .sorted(Comparator.comparingInt(Inheritance::priority))
+            .toList();
+    for (Inheritance link : parents) {
+      if (!seen.add(link.parentId()) || (link.intransitive() && depth > 1)) {
+        continue;
+      }
+      // levels still allowed above this parent: the outer limit less one, capped by maxdepth
+      // (maxdepth 0 takes the parent alone)
+      Integer remaining = limit == null ? null : limit - 1;
+      if (link.maxdepth() != null) {
+        remaining = remaining == null ? link.maxdepth() : Math.min(remaining, link.maxdepth());
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("child_id", link.childId());
+      entry.put("currdepth", depth);
+      entry.put("filter", link.filter().isBlank() ? List.of() : List.of(link.filter().split(" ")));
+      entry.put("intransitive", link.intransitive());
+      entry.put("maxdepth", link.maxdepth());
+      entry.put("name", tags.get(link.parentId()).name());
+      entry.put("nextdepth", remaining);
+      entry.put("noconfig", false);
+      entry.put("parent_id", link.parentId());
+      entry.put("pkg_filter", link.filter());
+      entry.put("priority", link.priority());
+      out.add(entry);
+      if (remaining == null || remaining > 0) {
+        walk(link.parentId(), event, depth + 1, remaining, seen, out);
+      }
+    }
+  }
+
+  /**
+   * Koji's readTaggedBuilds: the builds a tag shows at {@code event}, its own first, then each
+   * inherited tag's in inheritance order, each tag's newest tagging first; only packages in the
+   * (inherited) package list; with {@code latest} only the first build seen per package.
+   */
+  synchronized List<Map.Entry<Build, Tag>> taggedBuilds(
+      long tagId, long event, boolean inherit, boolean latest, String packageName) {
+    List<Long> order = new ArrayList<>(List.of(tagId));
+    Map<Long, List<Pattern>> filters = new LinkedHashMap<>();
+    if (inherit) {
+      for (Map<String, Object> parent : fullInheritance(tagId, event)) {
+        long parentId = (Long) parent.get("parent_id");
+        order.add(parentId);
+        @SuppressWarnings("unchecked")
+        List<String> filter = (List<String>) parent.get("filter");
+        filters.put(parentId, filter.stream().map(Pattern::compile).toList());
+      }
+    }
+    Set<String> packages = inheritedPackages(tagId, event);
+    Set<String> seen = new HashSet<>();
+    List<Map.Entry<Build, Tag>> out = new ArrayList<>();
+    for (long tag : order) {
+      List<Listing> active =
+          listings.stream()
+              .filter(l -> l.tagId == tag && l.activeAt(event))
+              .sorted(
+                  Comparator.comparingLong((Listing l) -> l.createEvent)
+                      .thenComparingLong(l -> l.buildId)
+                      .reversed())
+              .toList();
+      for (Listing l : active) {
+        Build b = builds.get(l.buildId);
+        if (packageName != null && !packageName.equals(b.name())) {
+          continue;
+        }
+        List<Pattern> filter = filters.getOrDefault(tag, List.of());
+        if (!filter.isEmpty() && filter.stream().noneMatch(p -> p.matcher(b.name()).lookingAt())) {
+          continue;
+        }
+        if (!packages.contains(b.name()) || (!seen.add(b.name()) && latest)) {
+          continue;
+        }
+        out.add(Map.entry(b, tags.get(tag)));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a listing, inheritance link or package list of these tags changed after event. */
+  synchronized boolean tagChangedSince(long event, List<Long> tagIds) {
+    for (long tag : tagIds) {
+      if (listings.stream()
+          .anyMatch(
+              l ->
+                  l.tagId == tag
+                      && (l.createEvent > event
+                          || (l.revokeEvent != null && l.revokeEvent > event)))) {
+        return true;
+      }
+      if (inheritance.stream().anyMatch(i -> i.childId() == tag && i.createEvent() > event)) {
+        return true;
+      }
+      if (packageLists.get(tag).values().stream().anyMatch(added -> added > event)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
