@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.odcsj.it.HelloRepo;
@@ -23,13 +24,13 @@ import org.odcsj.testsupport.TestRepos;
 
 /**
  * Throughput and latency of the API under {@code wrk} load (16 connections) on a server started
- * like the black-box ITs' on the real PostgreSQL, at 1,000, 10,000 and 100,000 composes (rows
- * inserted straight into the real schema, {@link SeededComposes}). Cases: the list in its default
- * order and filtered by {@code state}, {@code owner} and {@code source_type}, GET by a random id,
- * and POST of a {@code repo} compose of a small local repository. After each POST run it waits
- * until every compose the run created is {@code done} and checks that none is lost: at least as
- * many created as wrk saw accepted, every one done. At the first size each case runs twice: right
- * after the server started (cold JIT), then warm.
+ * like the black-box ITs' (the shipped WAR, noauth) on the real PostgreSQL, at 1,000, 10,000 and
+ * 100,000 composes (rows inserted straight into the real schema, {@link SeededComposes}). Cases:
+ * the list in its default order and filtered by {@code state}, {@code owner} and {@code
+ * source_type}, GET by a random id, and POST of a {@code repo} compose of a small local repository.
+ * After each POST run it waits until every compose the run created is {@code done} and checks that
+ * none is lost: at least as many created as wrk saw accepted, every one done. At the first size
+ * each case runs twice: right after the server started (cold JIT), then warm.
  *
  * <p>Not a test: it runs only under {@code ./mvnw -Pbench verify -Dit.test=ApiThroughputBenchmark}
  * and asserts correctness (no failed request, nothing lost), never speed. The machine's load
@@ -40,12 +41,15 @@ import org.odcsj.testsupport.TestRepos;
  * per case), {@code bench.api.connections} (16), {@code bench.api.threads} (2), {@code
  * bench.api.post} (true), {@code bench.api.doneTimeoutSeconds} (900).
  */
-@ExtendWith({TestEnvironment.class, OdcsServer.class})
+@ExtendWith(TestEnvironment.class)
 class ApiThroughputBenchmark {
 
   private record Case(String name, String path, String script) {}
 
-  private record Row(long size, String run, String name, Wrk.Result result, String load) {}
+  private record Row(long size, String run, String name, Wrk.Result result, Cpu cpu, String load) {}
+
+  /** CPU milliseconds per answered request: the server's JVM and PostgreSQL. */
+  private record Cpu(double serverMs, double databaseMs) {}
 
   @Test
   void apiThroughput() throws Exception {
@@ -66,7 +70,10 @@ class ApiThroughputBenchmark {
     if (!post) {
       System.out.println("POST case skipped (createrepo_c absent or bench.api.post=false)");
     }
-    OdcsServer.Running server = OdcsServer.get();
+    // The shipped WAR (not the ITs' test WAR with its fault-injecting queries), own database.
+    OdcsServer.Running server =
+        OdcsServer.start(
+            new OdcsServer.Profile("bench", "odcs_bench", false, List.of(), List.of(), Map.of()));
     Path work = Files.createDirectories(TestEnvironment.current().itDir().resolve("api-bench"));
     String postScript =
         post
@@ -79,6 +86,7 @@ class ApiThroughputBenchmark {
             : null;
 
     List<Row> rows = new ArrayList<>();
+    int pgPort = TestEnvironment.current().postgres().port();
     try (Connection db = TestEnvironment.current().postgres().connect(server.db())) {
       boolean first = true;
       for (long size : sizes) {
@@ -116,10 +124,18 @@ class ApiThroughputBenchmark {
           for (Case c : cases) {
             long before = SeededComposes.maxId(db);
             String load = load();
+            double server0 = ProcessCpu.of(server.process().pid());
+            double db0 = ProcessCpu.ofPostgres(pgPort);
             Wrk.Result result = wrk.run(server.baseUrl() + c.path(), seconds, c.script(), work);
-            System.out.printf("  %-5s %-22s %s  load %s%n", run, c.name(), result.line(), load);
+            Cpu cpu =
+                new Cpu(
+                    (ProcessCpu.of(server.process().pid()) - server0) / result.requests(),
+                    (ProcessCpu.ofPostgres(pgPort) - db0) / result.requests());
+            System.out.printf(
+                "  %-5s %-22s %s  CPU/request: server %.2f ms, PostgreSQL %.2f ms  load %s%n",
+                run, c.name(), result.line(), cpu.serverMs(), cpu.databaseMs(), load);
             assertEquals(0, result.non2xx(), c.name() + ": every request answered 2xx");
-            rows.add(new Row(size, run, c.name(), result, load));
+            rows.add(new Row(size, run, c.name(), result, cpu, load));
             if (c.name().equals("post")) {
               awaitAllDone(db, before, result.accepted());
             }
@@ -129,7 +145,9 @@ class ApiThroughputBenchmark {
       }
     }
     System.out.printf(
-        "%nAPI throughput, %d connections, %d s per case (req/s, p50/p99 ms, load average):%n",
+        "%nAPI throughput, %d connections, %d s per case"
+            + " (composes | run | case | req/s | p50 ms | p99 ms | CPU ms per request: server,"
+            + " PostgreSQL | load average):%n",
         Integer.getInteger("bench.api.connections", 16), seconds);
     for (Row r : rows) {
       System.out.printf(
