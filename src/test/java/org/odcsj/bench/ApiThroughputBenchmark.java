@@ -151,13 +151,15 @@ class ApiThroughputBenchmark {
         Integer.getInteger("bench.api.connections", 16), seconds);
     for (Row r : rows) {
       System.out.printf(
-          "| %,7d | %-5s | %-22s | %8.0f | %6.2f | %7.2f | %s |%n",
+          "| %,7d | %-5s | %-22s | %8.0f | %6.2f | %7.2f | %5.2f | %5.2f | %s |%n",
           r.size(),
           r.run(),
           r.name(),
           r.result().perSecond(),
           r.result().p50Ms(),
           r.result().p99Ms(),
+          r.cpu().serverMs(),
+          r.cpu().databaseMs(),
           r.load());
     }
   }
