@@ -46,4 +46,9 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("jakarta..", "org.eclipse.microprofile..");
+
+  // Each static Json.* call looks the provider up through the class loader: use Jsonp.JSON.
+  @ArchTest
+  static final ArchRule noPerCallJsonProviderLookup =
+      noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json");
 }

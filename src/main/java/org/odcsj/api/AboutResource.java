@@ -1,7 +1,6 @@
 package org.odcsj.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -28,12 +27,13 @@ public class AboutResource {
   @Path("/")
   @Produces(MediaType.APPLICATION_JSON)
   public Response about() {
-    JsonObjectBuilder rawConfigUrls = Json.createObjectBuilder();
+    JsonObjectBuilder rawConfigUrls = Jsonp.JSON.createObjectBuilder();
     RawConfigUrls.parse(config.rawConfigUrlsJson()).forEach(rawConfigUrls::add);
-    JsonArrayBuilder sigkeys = Json.createArrayBuilder();
+    JsonArrayBuilder sigkeys = Jsonp.JSON.createArrayBuilder();
     config.sigkeys().forEach(sigkeys::add);
     var body =
-        Json.createObjectBuilder()
+        Jsonp.JSON
+            .createObjectBuilder()
             .add("allowed_clients", toJson(authorization.allowedClients()))
             .add("auth_backend", config.authBackend())
             .add("raw_config_urls", rawConfigUrls)
@@ -46,11 +46,11 @@ public class AboutResource {
   /** The policy file's structure (maps, lists, scalars) as JSON, verbatim. */
   static JsonValue toJson(Object value) {
     if (value instanceof Map<?, ?> map) {
-      JsonObjectBuilder b = Json.createObjectBuilder();
+      JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder();
       map.forEach((k, v) -> b.add(String.valueOf(k), toJson(v)));
       return b.build();
     } else if (value instanceof List<?> list) {
-      JsonArrayBuilder b = Json.createArrayBuilder();
+      JsonArrayBuilder b = Jsonp.JSON.createArrayBuilder();
       list.forEach(v -> b.add(toJson(v)));
       return b.build();
     } else if (value == null) {
@@ -58,8 +58,8 @@ public class AboutResource {
     } else if (value instanceof Boolean bool) {
       return bool ? JsonValue.TRUE : JsonValue.FALSE;
     } else if (value instanceof Number n) {
-      return Json.createValue(new java.math.BigDecimal(n.toString()));
+      return Jsonp.JSON.createValue(new java.math.BigDecimal(n.toString()));
     }
-    return Json.createValue(String.valueOf(value));
+    return Jsonp.JSON.createValue(String.valueOf(value));
   }
 }

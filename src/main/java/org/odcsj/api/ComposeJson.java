@@ -2,7 +2,6 @@ package org.odcsj.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -53,7 +52,7 @@ public class ComposeJson {
     f.put("builds", string(c.getBuilds()));
     f.put("compose_type", string(c.getComposeType()));
     f.put("flags", array(ComposeFlag.names(c.getFlags())));
-    f.put("id", Json.createValue(c.getId()));
+    f.put("id", Jsonp.JSON.createValue(c.getId()));
     f.put("koji_event", number(c.getKojiEvent()));
     f.put("koji_task_id", number(c.getKojiTaskId()));
     f.put("label", string(c.getLabel()));
@@ -62,7 +61,7 @@ public class ComposeJson {
     f.put("module_defaults_url", string(c.getModuleDefaultsUrl()));
     f.put("modules", string(c.getModules()));
     f.put("multilib_arches", string(nullToEmpty(c.getMultilibArches())));
-    f.put("multilib_method", Json.createValue(c.getMultilibMethod()));
+    f.put("multilib_method", Jsonp.JSON.createValue(c.getMultilibMethod()));
     f.put("owner", string(c.getOwner()));
     f.put("packages", string(c.getPackages()));
     f.put("parent_pungi_compose_ids", string(c.getParentPungiComposeIds()));
@@ -76,8 +75,8 @@ public class ComposeJson {
     f.put("scratch_modules", string(c.getScratchModules()));
     f.put("sigkeys", string(nullToEmpty(c.getSigkeys())));
     f.put("source", string(c.getSource()));
-    f.put("source_type", Json.createValue(c.sourceType().code()));
-    f.put("state", Json.createValue(c.state().code()));
+    f.put("source_type", Jsonp.JSON.createValue(c.sourceType().code()));
+    f.put("state", Jsonp.JSON.createValue(c.state().code()));
     f.put("state_name", string(c.state().wireName()));
     f.put("state_reason", string(c.getStateReason()));
     f.put("target_dir", string(c.getTargetDir()));
@@ -91,7 +90,8 @@ public class ComposeJson {
       // Our addition (allowed: extra keys): what a generating compose is doing now.
       f.put(
           "progress",
-          Json.createObjectBuilder()
+          Jsonp.JSON
+              .createObjectBuilder()
               .add("percent", c.getProgressPercent() == null ? 0 : c.getProgressPercent())
               .add("phase", c.getProgressPhase())
               .build());
@@ -100,7 +100,7 @@ public class ComposeJson {
   }
 
   private static JsonObject build(Map<String, JsonValue> sorted) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder();
     sorted.forEach(b::add);
     return b.build();
   }
@@ -108,19 +108,19 @@ public class ComposeJson {
   static JsonValue date(Instant instant) {
     return instant == null
         ? JsonValue.NULL
-        : Json.createValue(instant.truncatedTo(ChronoUnit.SECONDS).toString());
+        : Jsonp.JSON.createValue(instant.truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   private static JsonValue string(String s) {
-    return s == null ? JsonValue.NULL : Json.createValue(s);
+    return s == null ? JsonValue.NULL : Jsonp.JSON.createValue(s);
   }
 
   private static JsonValue number(Long n) {
-    return n == null ? JsonValue.NULL : Json.createValue(n);
+    return n == null ? JsonValue.NULL : Jsonp.JSON.createValue(n);
   }
 
   private static JsonValue array(java.util.List<String> values) {
-    var b = Json.createArrayBuilder();
+    var b = Jsonp.JSON.createArrayBuilder();
     values.forEach(b::add);
     return b.build();
   }

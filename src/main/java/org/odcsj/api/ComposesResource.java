@@ -1,7 +1,7 @@
 package org.odcsj.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +31,12 @@ import org.odcsj.security.Authorization;
 import org.odcsj.security.Caller;
 import org.odcsj.security.CallerResolver;
 
-/** {@code /api/1/composes/}: list, get, submit, renew, cancel/remove. */
+/**
+ * {@code /api/1/composes/}: list, get, submit, renew, cancel/remove. One instance serves every
+ * request (the request's UriInfo and HttpServletRequest are injected as proxies): creating and
+ * injecting a resource per request was a tenth of a list request's time.
+ */
+@ApplicationScoped
 @Path("composes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComposesResource {
@@ -52,10 +57,11 @@ public class ComposesResource {
     ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), config.maxPerPage());
     ComposeFilter filter = query.filter();
     long total = queries.count(filter);
-    var items = Json.createArrayBuilder();
+    var items = Jsonp.JSON.createArrayBuilder();
     queries.page(filter, query.page(), query.perPage()).forEach(c -> items.add(json.summary(c)));
     JsonObject body =
-        Json.createObjectBuilder()
+        Jsonp.JSON
+            .createObjectBuilder()
             .add("items", items)
             .add("meta", PageLinks.meta(uriInfo, query.page(), query.perPage(), total))
             .build();
@@ -133,7 +139,7 @@ public class ComposesResource {
                   + ") has been accepted and will be processed by backend later.";
         };
     return Response.status(Response.Status.ACCEPTED)
-        .entity(Json.createObjectBuilder().add("message", message).add("status", 202).build())
+        .entity(Jsonp.JSON.createObjectBuilder().add("message", message).add("status", 202).build())
         .build();
   }
 
@@ -160,7 +166,7 @@ public class ComposesResource {
     if (body == null || body.isBlank()) {
       throw ApiException.badRequest("Failed to decode JSON object: empty body");
     }
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = Jsonp.JSON.createReader(new StringReader(body))) {
       return reader.readValue();
     } catch (jakarta.json.JsonException e) {
       throw ApiException.badRequest("Failed to decode JSON object: " + e.getMessage());

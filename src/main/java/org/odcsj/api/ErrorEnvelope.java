@@ -1,6 +1,5 @@
 package org.odcsj.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -11,7 +10,8 @@ final class ErrorEnvelope {
 
   static Response of(Response.StatusType status, String message) {
     var body =
-        Json.createObjectBuilder()
+        Jsonp.JSON
+            .createObjectBuilder()
             .add("error", status.getReasonPhrase())
             .add("message", message == null ? "" : message)
             .add("status", status.getStatusCode())

@@ -1,6 +1,5 @@
 package org.odcsj.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.UriBuilder;
@@ -16,14 +15,19 @@ final class PageLinks {
 
   static JsonObject meta(UriInfo uri, int page, int perPage, long total) {
     long pages = (total + perPage - 1) / perPage;
-    return Json.createObjectBuilder()
+    return Jsonp.JSON
+        .createObjectBuilder()
         .add("first", link(uri, 1, perPage))
         .add("last", link(uri, pages, perPage))
-        .add("next", page < pages ? Json.createValue(link(uri, page + 1, perPage)) : JsonValue.NULL)
+        .add(
+            "next",
+            page < pages ? Jsonp.JSON.createValue(link(uri, page + 1, perPage)) : JsonValue.NULL)
         .add("page", page)
         .add("pages", pages)
         .add("per_page", perPage)
-        .add("prev", page > 1 ? Json.createValue(link(uri, page - 1, perPage)) : JsonValue.NULL)
+        .add(
+            "prev",
+            page > 1 ? Jsonp.JSON.createValue(link(uri, page - 1, perPage)) : JsonValue.NULL)
         .add("total", total)
         .build();
   }

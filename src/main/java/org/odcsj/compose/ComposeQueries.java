@@ -1,6 +1,9 @@
 package org.odcsj.compose;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -8,8 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Read-only queries over composes: one indexed query per page plus one count. */
+/**
+ * Read-only queries over composes: one indexed query per page plus one count. They join a caller's
+ * transaction but start none: a JTA transaction per read (begin, enlist the XA datasource, commit)
+ * only cost time on every GET.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ComposeQueries {
 
   /** Attributes a filter or ordering may name (guards the JPQL built below). */
@@ -32,6 +40,8 @@ public class ComposeQueries {
 
   @PersistenceContext(unitName = "odcs")
   EntityManager em;
+
+  @Inject ListCountCache totals;
 
   /** Number of composes per source type code and state code. */
   public java.util.Map<Integer, java.util.Map<Integer, Long>> countByTypeAndState() {
@@ -81,7 +91,12 @@ public class ComposeQueries {
     return query.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
   }
 
+  /** Number of composes matching the filter (recent totals are remembered: ListCountCache). */
   public long count(ComposeFilter filter) {
+    return totals.total(filter.equalTo(), () -> countNow(filter));
+  }
+
+  private long countNow(ComposeFilter filter) {
     TypedQuery<Long> query =
         em.createQuery("select count(c) from Compose c" + where(filter), Long.class);
     bind(query, filter);

@@ -1,9 +1,9 @@
 package org.odcsj.config;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,11 +15,14 @@ import java.util.Map;
  */
 public final class RawConfigUrls {
 
+  // Json.createReader would look the JSON-P provider up through the class loader on every call.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private RawConfigUrls() {}
 
   public static Map<String, JsonObject> parse(String json) {
     JsonValue root;
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       root = reader.readValue();
     } catch (JsonException e) {
       throw new IllegalArgumentException("raw_config_urls is not valid JSON: " + e.getMessage(), e);

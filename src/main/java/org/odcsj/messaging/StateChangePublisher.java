@@ -6,8 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.json.Json;
 import org.odcsj.api.ComposeJson;
+import org.odcsj.api.Jsonp;
 import org.odcsj.compose.Compose;
 import org.odcsj.compose.ComposeStateChanged;
 import org.odcsj.config.OdcsConfig;
@@ -36,7 +36,8 @@ public class StateChangePublisher {
   void publish(@Observes ComposeStateChanged change) {
     Compose compose = change.compose();
     String body =
-        Json.createObjectBuilder()
+        Jsonp.JSON
+            .createObjectBuilder()
             .add("compose", json.detail(compose))
             .add("event", "state-changed")
             .build()

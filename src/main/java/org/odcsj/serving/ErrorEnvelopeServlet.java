@@ -1,12 +1,12 @@
 package org.odcsj.serving;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.odcsj.api.Jsonp;
 
 /** Renders the container's own 401/404/405 errors as the ODCS JSON envelope. */
 @WebServlet(urlPatterns = "/error-envelope")
@@ -49,7 +49,8 @@ public class ErrorEnvelopeServlet extends HttpServlet {
     resp.setContentType("application/json");
     resp.getWriter()
         .write(
-            Json.createObjectBuilder()
+            Jsonp.JSON
+                .createObjectBuilder()
                 .add("error", error)
                 .add("message", message)
                 .add("status", status)

@@ -190,7 +190,9 @@ public class OdcsServer implements BeforeAllCallback {
   // Payara prints "ready" even when the WAR failed to deploy: wait for the API itself.
   private static void awaitReady(Process process, String baseUrl, Path log) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    // odcs.it.readyMinutes: a machine shared with other builds can take longer to boot Payara.
+    long minutes = Long.getLong("odcs.it.readyMinutes", 3);
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(minutes));
     Instant started = Instant.now();
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -212,7 +214,8 @@ public class OdcsServer implements BeforeAllCallback {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("ODCS server not ready within 3 minutes:\n" + tail(log));
+    throw new IllegalStateException(
+        "ODCS server not ready within " + minutes + " minutes:\n" + tail(log));
   }
 
   static synchronized void stopIfRunning() {

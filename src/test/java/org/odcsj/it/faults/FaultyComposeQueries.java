@@ -2,6 +2,8 @@ package org.odcsj.it.faults;
 
 import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
@@ -25,6 +27,7 @@ import org.odcsj.compose.ComposeQueries;
 @Alternative
 @Priority(1000)
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // as the queries it wraps
 public class FaultyComposeQueries extends ComposeQueries {
 
   public static final String FAULT_HEADER = "X-Test-Fault";
