@@ -8,14 +8,20 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeLifecycle;
+import org.odcsj.compose.ComposeQueries;
+import org.odcsj.compose.ComposeState;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.metrics.GenerationTimings;
+import org.odcsj.outage.OutageRetry;
 import org.odcsj.output.ComposeTree;
 
 /**
  * Generates one compose: claim it ({@code wait → generating}), build the tree aside, publish it by
- * rename, then record {@code done} — or {@code failed} with a reason the user can act on.
+ * rename, then record {@code done} — or {@code failed} with a reason the user can act on. Each of
+ * those short transactions is retried while the database or broker is unavailable ({@link
+ * OutageRetry}), so an outage neither drops a delivered request nor strands a compose in {@code
+ * generating}; progress reports are only a display and are skipped during one.
  */
 @ApplicationScoped
 public class ComposeGenerator {
@@ -26,9 +32,12 @@ public class ComposeGenerator {
   @Inject OdcsConfig config;
   @Inject RepoComposeBuilder repoBuilder;
   @Inject GenerationTimings timings;
+  @Inject OutageRetry retry;
+  @Inject ComposeQueries queries;
 
   public void generate(long composeId) {
-    Optional<GenerationJob> claimed = lifecycle.claim(composeId);
+    Optional<GenerationJob> claimed =
+        retry.call("claiming compose " + composeId, () -> lifecycle.claim(composeId));
     if (claimed.isEmpty()) {
       LOG.info(() -> "Compose " + composeId + " is not waiting any more; message ignored");
       return;
@@ -38,15 +47,18 @@ public class ComposeGenerator {
     Instant start = Instant.now();
     try (GenerationLog log =
         new GenerationLog(
-            tree.log(), (phase, percent) -> lifecycle.reportProgress(composeId, phase, percent))) {
+            tree.log(), (phase, percent) -> reportProgress(composeId, phase, percent))) {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
         // no_reuse: neither the source's fingerprint nor a lookup (reuseIfPossible says no anyway)
         if (job.sourceType() == org.odcsj.compose.SourceType.REPO
             && !job.pinned()
             && !job.hasFlag(org.odcsj.compose.ComposeFlag.NO_REUSE)) {
+          String fingerprint = repoBuilder.fingerprint(job);
           Optional<ComposeLifecycle.Reused> reused =
-              lifecycle.reuseIfPossible(composeId, repoBuilder.fingerprint(job));
+              retry.call(
+                  "looking for a compose to reuse for " + composeId,
+                  () -> lifecycle.reuseIfPossible(composeId, fingerprint));
           if (reused.isPresent() && reused.get().stillGenerating()) {
             // Nothing waits here: the other compose's end settles this one in its transaction.
             log.info(
@@ -89,13 +101,27 @@ public class ComposeGenerator {
     };
   }
 
+  private void reportProgress(long composeId, String phase, int percent) {
+    try {
+      lifecycle.reportProgress(composeId, phase, percent);
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Progress of compose " + composeId + " not recorded: " + e);
+    }
+  }
+
   private void finish(long composeId, ComposeTree tree, BuiltCompose built, Instant start) {
-    if (lifecycle.markDone(
-        composeId,
-        built.kojiEvent(),
-        built.sourceFingerprint(),
-        built.archNevras(),
-        built.pungiComposeId())) {
+    boolean recorded =
+        retry.call(
+            "recording compose " + composeId + " as done",
+            () ->
+                lifecycle.markDone(
+                    composeId,
+                    built.kojiEvent(),
+                    built.sourceFingerprint(),
+                    built.archNevras(),
+                    built.pungiComposeId()));
+    // A retry after a commit whose answer was lost finds the compose done already: keep its files.
+    if (recorded || isDone(composeId)) {
       timings.record(true, Duration.between(start, Instant.now()));
       LOG.info(
           () ->
@@ -115,6 +141,12 @@ public class ComposeGenerator {
     tree.discardStaging();
     String reason = "Error while generating compose: " + what;
     LOG.log(Level.WARNING, "Compose " + composeId + " failed: " + what, cause);
-    lifecycle.markFailed(composeId, reason);
+    retry.call(
+        "recording compose " + composeId + " as failed",
+        () -> lifecycle.markFailed(composeId, reason));
+  }
+
+  private boolean isDone(long composeId) {
+    return queries.find(composeId).map(c -> c.state() == ComposeState.DONE).orElse(false);
   }
 }

@@ -30,7 +30,13 @@ import java.util.logging.Logger;
     maxPoolSize = 20,
     properties = {
       "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory",
-      "ConnectionParameters=${MPCONFIG=odcs.broker.url}"
+      "ConnectionParameters=${MPCONFIG=odcs.broker.url}",
+      // Fail fast while the broker is down (a 503 within seconds, not a request blocked for the
+      // 30 s default call timeout plus reconnection): no reconnection of a broken pooled
+      // connection (the pool replaces it), one connection attempt, blocking calls cut at 5 s.
+      "CallTimeout=5000",
+      "ReconnectAttempts=0",
+      "InitialConnectAttempts=1"
     })
 @MessageDriven(
     activationConfig = {
