@@ -21,12 +21,30 @@ final class UnavailableAnswer {
   static Response of(DependencyOutage outage, String method, String path, Throwable error) {
     // Expected during an outage and possibly for every request: one line, no stack trace.
     LOG.warning(
-        () -> outage.description() + ": " + method + " " + path + " answered 503 (" + error + ")");
+        () ->
+            outage.description()
+                + ": "
+                + method
+                + " "
+                + path
+                + " answered 503 ("
+                + rootCause(error)
+                + ")");
     return Response.fromResponse(
             ErrorEnvelope.of(
                 Response.Status.SERVICE_UNAVAILABLE,
                 outage.description() + "; the request was not carried out. Try again later."))
         .header("Retry-After", RETRY_AFTER_SECONDS)
         .build();
+  }
+
+  // The driver's or client's own words, first line only: enough for an operator, no stack trace.
+  private static String rootCause(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = String.valueOf(root);
+    return text.lines().findFirst().orElse(text);
   }
 }

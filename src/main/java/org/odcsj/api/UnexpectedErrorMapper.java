@@ -54,7 +54,16 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
         return mapper.toResponse(cause);
       }
     }
-    var outage = org.odcsj.outage.DependencyOutage.causing(e);
+    var outage =
+        jakarta
+            .enterprise
+            .inject
+            .spi
+            .CDI
+            .current()
+            .select(org.odcsj.outage.DependencyProbe.class)
+            .get()
+            .behind(e);
     if (outage.isPresent()) {
       return UnavailableAnswer.of(
           outage.get(), request.getMethod(), request.getRequestURI(), error);

@@ -59,6 +59,23 @@ public enum DependencyOutage {
     return Optional.empty();
   }
 
+  /**
+   * Whether the transaction manager failed the request (a resource failed to prepare, commit or
+   * roll back): what a request sees when a dependency goes away in the middle of its transaction,
+   * without naming which one — {@link DependencyProbe} then tells.
+   */
+  public static boolean isTransactionFailure(Throwable error) {
+    return chain(error).stream()
+        .map(t -> t.getClass().getName())
+        .anyMatch(
+            name ->
+                name.startsWith("org.omg.CORBA.")
+                    || name.startsWith("jakarta.transaction.")
+                    || name.equals("javax.transaction.xa.XAException")
+                    || name.equals("jakarta.ejb.EJBTransactionRolledbackException")
+                    || name.equals("jakarta.ejb.TransactionRolledbackLocalException"));
+  }
+
   private static List<Throwable> chain(Throwable error) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Throwable> chain = new ArrayList<>();

@@ -21,6 +21,8 @@ public class OutageRetry {
   private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
+  @Inject DependencyProbe probe;
+
   @Inject
   @ConfigProperty(name = "odcs.generation.outage-retry-seconds", defaultValue = "600")
   long retrySeconds;
@@ -39,7 +41,7 @@ public class OutageRetry {
         }
         return result;
       } catch (RuntimeException e) {
-        var outage = DependencyOutage.causing(e);
+        var outage = probe.behind(e);
         if (outage.isEmpty() || Instant.now().plus(pause).isAfter(deadline)) {
           throw e;
         }

@@ -76,4 +76,13 @@ class DependencyOutageTest {
     a.initCause(b);
     assertEquals(Optional.empty(), of(a));
   }
+
+  @Test
+  void aFailedRollbackIsATransactionFailureNamingNoDependency() {
+    var rollback =
+        new EJBException(new RuntimeException(new javax.transaction.xa.XAException("rollback")));
+    assertEquals(true, DependencyOutage.isTransactionFailure(rollback));
+    assertEquals(Optional.empty(), of(rollback));
+    assertEquals(false, DependencyOutage.isTransactionFailure(new IllegalStateException("x")));
+  }
 }
