@@ -47,17 +47,23 @@ final class TimedHttp {
   }
 
   Answer get(String path) {
-    return send("GET", path, HttpRequest.BodyPublishers.noBody());
+    return send("GET", path, HttpRequest.BodyPublishers.noBody(), TIMEOUT);
   }
 
   Answer post(String path, String json) {
-    return send("POST", path, HttpRequest.BodyPublishers.ofString(json));
+    return post(path, json, TIMEOUT);
   }
 
-  private Answer send(String method, String path, HttpRequest.BodyPublisher body) {
+  /** A POST that may legitimately wait longer (e.g. an in-doubt commit). */
+  Answer post(String path, String json, Duration timeout) {
+    return send("POST", path, HttpRequest.BodyPublishers.ofString(json), timeout);
+  }
+
+  private Answer send(
+      String method, String path, HttpRequest.BodyPublisher body, Duration timeout) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(TIMEOUT)
+            .timeout(timeout)
             .header("Content-Type", "application/json")
             .method(method, body)
             .build();
