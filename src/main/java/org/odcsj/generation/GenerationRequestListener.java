@@ -33,7 +33,8 @@ import java.util.logging.Logger;
       "ConnectionParameters=${MPCONFIG=odcs.broker.url}",
       // Fail fast while the broker is down: a new connection makes one attempt, and a blocking
       // call on a pooled one gives up after 5 s (CallTimeout here, CallFailoverTimeout in ra.xml
-      // while it reconnects), so a POST gets its 503 within seconds. Reconnection stays on: a transaction caught between prepare and
+      // while it reconnects), so a POST gets its 503 within seconds. Reconnection stays on: a
+      // transaction caught between prepare and
       // commit when the broker dies must be able to commit its message once the broker is back.
       "CallTimeout=5000",
       "ReconnectAttempts=-1",
