@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * ({@link EJBException}) is unwrapped and answered as what it is (a {@code BadRequestException}
  * thrown in a query is still a 400). Anything else is a 500 whose message is the error's own text,
  * as ODCS answers — its first line, never a stack trace — and whose error id, in the {@value
- * #ERROR_ID} header, names the server log entry that has the details.
+ * #ERROR_ID} header, names the server log entry that has the details. An error caused by the
+ * database or the broker being unreachable is a 503 instead ({@link UnavailableAnswer}).
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
@@ -52,6 +53,20 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
       if (mapper != null && !(mapper instanceof UnexpectedErrorMapper)) {
         return mapper.toResponse(cause);
       }
+    }
+    var outage =
+        jakarta
+            .enterprise
+            .inject
+            .spi
+            .CDI
+            .current()
+            .select(org.odcsj.outage.DependencyProbe.class)
+            .get()
+            .behind(e);
+    if (outage.isPresent()) {
+      return UnavailableAnswer.of(
+          outage.get(), request.getMethod(), request.getRequestURI(), error);
     }
     String[] fresh = new String[1];
     String id = IDS.computeIfAbsent(e, x -> fresh[0] = newId());

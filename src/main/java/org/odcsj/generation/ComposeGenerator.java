@@ -9,15 +9,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeLifecycle;
 import org.odcsj.compose.ComposeLifecycle.Outcome;
+import org.odcsj.compose.ComposeQueries;
+import org.odcsj.compose.ComposeState;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.instance.InstanceIdentity;
 import org.odcsj.metrics.GenerationTimings;
+import org.odcsj.outage.OutageRetry;
 import org.odcsj.output.ComposeTree;
 
 /**
  * Generates one compose: claim it ({@code wait → generating}), build the tree aside, publish it by
- * rename, then record {@code done} — or {@code failed} with a reason the user can act on.
+ * rename, then record {@code done} — or {@code failed} with a reason the user can act on. Each of
+ * those short transactions is retried while the database or broker is unavailable ({@link
+ * OutageRetry}), so an outage neither drops a delivered request nor strands a compose in {@code
+ * generating}; progress reports are only a display and are skipped during one.
  */
 @ApplicationScoped
 public class ComposeGenerator {
@@ -29,10 +35,14 @@ public class ComposeGenerator {
   @Inject RepoComposeBuilder repoBuilder;
   @Inject GenerationTimings timings;
   @Inject InstanceIdentity identity;
+  @Inject OutageRetry retry;
+  @Inject ComposeQueries queries;
 
   public void generate(long composeId) {
     Optional<GenerationJob> claimed =
-        lifecycle.claim(composeId, identity.name(), identity.bootId());
+        retry.call(
+            "claiming compose " + composeId,
+            () -> lifecycle.claim(composeId, identity.name(), identity.bootId()));
     if (claimed.isEmpty()) {
       LOG.info(() -> "Compose " + composeId + " is not waiting any more; message ignored");
       return;
@@ -43,15 +53,18 @@ public class ComposeGenerator {
     Instant start = Instant.now();
     try (GenerationLog log =
         new GenerationLog(
-            tree.log(), (phase, percent) -> lifecycle.reportProgress(composeId, phase, percent))) {
+            tree.log(), (phase, percent) -> reportProgress(composeId, phase, percent))) {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
         // no_reuse: neither the source's fingerprint nor a lookup (reuseIfPossible says no anyway)
         if (job.sourceType() == org.odcsj.compose.SourceType.REPO
             && !job.pinned()
             && !job.hasFlag(org.odcsj.compose.ComposeFlag.NO_REUSE)) {
+          String fingerprint = repoBuilder.fingerprint(job);
           Optional<ComposeLifecycle.Reused> reused =
-              lifecycle.reuseIfPossible(composeId, repoBuilder.fingerprint(job));
+              retry.call(
+                  "looking for a compose to reuse for " + composeId,
+                  () -> lifecycle.reuseIfPossible(composeId, fingerprint));
           if (reused.isPresent() && reused.get().stillGenerating()) {
             // Nothing waits here: the other compose's end settles this one in its transaction.
             log.info(
@@ -69,7 +82,9 @@ public class ComposeGenerator {
           }
         }
         BuiltCompose built = build(job, tree, log);
-        if (!lifecycle.holdsClaim(composeId, job.attempt())) {
+        if (!retry.call(
+            "checking the claim of compose " + composeId,
+            () -> lifecycle.holdsClaim(composeId, job.attempt()))) {
           // Taken for dead (or cancelled) while building: never publish over the new attempt.
           tree.discardStaging();
           log.info("Compose " + composeId + " is no longer ours to publish; output discarded");
@@ -107,17 +122,29 @@ public class ComposeGenerator {
     };
   }
 
+  private void reportProgress(long composeId, String phase, int percent) {
+    try {
+      lifecycle.reportProgress(composeId, phase, percent);
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Progress of compose " + composeId + " not recorded: " + e);
+    }
+  }
+
   private void finish(GenerationJob job, ComposeTree tree, BuiltCompose built, Instant start) {
     long composeId = job.composeId();
     Outcome outcome =
-        lifecycle.markDone(
-            composeId,
-            job.attempt(),
-            built.kojiEvent(),
-            built.sourceFingerprint(),
-            built.archNevras(),
-            built.pungiComposeId());
-    if (outcome == Outcome.RECORDED) {
+        retry.call(
+            "recording compose " + composeId + " as done",
+            () ->
+                lifecycle.markDone(
+                    composeId,
+                    job.attempt(),
+                    built.kojiEvent(),
+                    built.sourceFingerprint(),
+                    built.archNevras(),
+                    built.pungiComposeId()));
+    // A retry after a commit whose answer was lost finds the compose done already: keep its files.
+    if (outcome == Outcome.RECORDED || (outcome == Outcome.ENDED_MEANWHILE && isDone(composeId))) {
       timings.record(true, Duration.between(start, Instant.now()));
       LOG.info(
           () ->
@@ -145,7 +172,11 @@ public class ComposeGenerator {
   private void fail(ComposeTree tree, GenerationJob job, String what, Exception cause) {
     tree.discardStaging();
     String reason = "Error while generating compose: " + what;
-    if (lifecycle.markFailed(job.composeId(), job.attempt(), reason) == Outcome.SUPERSEDED) {
+    Outcome outcome =
+        retry.call(
+            "recording compose " + job.composeId() + " as failed",
+            () -> lifecycle.markFailed(job.composeId(), job.attempt(), reason));
+    if (outcome == Outcome.SUPERSEDED) {
       LOG.log(
           Level.WARNING,
           "Compose "
@@ -158,5 +189,9 @@ public class ComposeGenerator {
       return;
     }
     LOG.log(Level.WARNING, "Compose " + job.composeId() + " failed: " + what, cause);
+  }
+
+  private boolean isDone(long composeId) {
+    return queries.find(composeId).map(c -> c.state() == ComposeState.DONE).orElse(false);
   }
 }

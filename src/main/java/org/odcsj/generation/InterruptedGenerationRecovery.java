@@ -14,6 +14,7 @@ import org.odcsj.compose.ComposeState;
 import org.odcsj.compose.InterruptedGenerations;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.instance.InstanceIdentity;
+import org.odcsj.instance.OwnHeartbeat;
 import org.odcsj.output.ComposeTree;
 
 /**
@@ -35,12 +36,18 @@ public class InterruptedGenerationRecovery {
   @Inject OdcsConfig config;
   @Inject InstanceIdentity identity;
   @Inject InterruptedGenerations interrupted;
+  @Inject OwnHeartbeat ownHeartbeat;
 
   /** Settles the composes of gone instances; the number settled. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int recover() {
     Instant now = Instant.now();
-    Timestamp deadBefore = Timestamp.from(now.minus(config.instanceDeadAfter()));
+    // An old heartbeat proves nothing while this instance could not beat either (e.g. just after
+    // a database outage): then only restarted instances are recognised.
+    Timestamp deadBefore =
+        ownHeartbeat.steadyFor(config.instanceDeadAfter(), now)
+            ? Timestamp.from(now.minus(config.instanceDeadAfter()))
+            : new Timestamp(0);
     // A claim made before its instance's first heartbeat is covered by the time_started grace.
     @SuppressWarnings("unchecked")
     List<Object[]> rows =

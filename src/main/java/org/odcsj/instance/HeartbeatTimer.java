@@ -27,6 +27,7 @@ public class HeartbeatTimer {
   @Resource TimerService timerService;
   @Inject OdcsConfig config;
   @Inject InstanceHeartbeats heartbeats;
+  @Inject OwnHeartbeat own;
   @Inject InstanceIdentity identity;
 
   @PostConstruct
@@ -48,7 +49,9 @@ public class HeartbeatTimer {
   void tick() {
     try {
       heartbeats.beat();
+      own.recorded(java.time.Instant.now());
     } catch (RuntimeException e) {
+      own.failed();
       LOG.log(Level.WARNING, "Recording the heartbeat failed; retrying next period", e);
     }
   }

@@ -33,7 +33,8 @@ public final class Api {
           403, "Forbidden",
           404, "Not Found",
           405, "Method Not Allowed",
-          500, "Internal Server Error");
+          500, "Internal Server Error",
+          503, "Service Unavailable");
 
   private Api() {}
 

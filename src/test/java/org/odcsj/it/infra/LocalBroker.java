@@ -38,7 +38,7 @@ public final class LocalBroker implements AutoCloseable {
    */
   private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
 
-  private final EmbeddedActiveMQ embedded;
+  private EmbeddedActiveMQ embedded;
   private final ActiveMQConnectionFactory clientFactory;
   private final int port;
   private final Path dir;
@@ -53,11 +53,26 @@ public final class LocalBroker implements AutoCloseable {
   /** Starts the broker; journal/paging dirs (used only if paging kicks in) go to workDir. */
   public static LocalBroker start(Path workDir, int port, String user, String password)
       throws Exception {
+    return start(workDir, port, user, password, false);
+  }
+
+  /**
+   * A broker with a persistent journal under workDir, as a production broker has: {@link #pause()}
+   * and {@link #resume()} stop and start it for real on the same port, and durable messages sent
+   * before the stop are delivered after it.
+   */
+  public static LocalBroker startPersistent(Path workDir, int port, String user, String password)
+      throws Exception {
+    return start(workDir, port, user, password, true);
+  }
+
+  private static LocalBroker start(
+      Path workDir, int port, String user, String password, boolean persistent) throws Exception {
     Path dir = Files.createDirectories(workDir.toAbsolutePath().resolve("broker-" + port));
     ConfigurationImpl config = new ConfigurationImpl();
     config
         .setName("it-broker-" + port)
-        .setPersistenceEnabled(false)
+        .setPersistenceEnabled(persistent)
         .setJMXManagementEnabled(false)
         .setSecurityEnabled(true)
         .setJournalDirectory(dir.resolve("journal").toString())
@@ -84,19 +99,44 @@ public final class LocalBroker implements AutoCloseable {
     users.addUser(user, password);
     users.addRole(user, ROLE);
     AUDIT.setLevel(Level.OFF);
-    EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
-    embedded.setConfiguration(config);
-    embedded.setSecurityManager(
-        new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
-    LocalBroker broker = new LocalBroker(embedded, port, dir, user, password);
+    LocalBroker broker = new LocalBroker(embedded(config, users), port, dir, user, password);
     try {
-      embedded.start();
+      broker.embedded.start();
       broker.checkStarted();
     } catch (Exception | Error e) {
       broker.stop();
       throw e;
     }
     return broker;
+  }
+
+  private static EmbeddedActiveMQ embedded(
+      org.apache.activemq.artemis.core.config.Configuration config, SecurityConfiguration users) {
+    EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
+    embedded.setConfiguration(config);
+    embedded.setSecurityManager(
+        new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+    return embedded;
+  }
+
+  /**
+   * Stops the broker as an outage would (its clients see their connections closed, new ones
+   * refused) but keeps its journal; {@link #resume()} starts it again on the same port.
+   */
+  public synchronized void pause() throws Exception {
+    embedded.stop();
+  }
+
+  /** Starts a paused broker again with the same configuration, journal and users. */
+  public synchronized void resume() throws Exception {
+    ActiveMQServer old = embedded.getActiveMQServer();
+    embedded = embedded(old.getConfiguration(), securityOf(old).getConfiguration());
+    embedded.start();
+    checkStarted();
+  }
+
+  private static ActiveMQJAASSecurityManager securityOf(ActiveMQServer server) {
+    return (ActiveMQJAASSecurityManager) server.getSecurityManager();
   }
 
   /**
