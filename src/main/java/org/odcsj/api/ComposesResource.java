@@ -162,7 +162,8 @@ public class ComposesResource {
     }
     try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readValue();
-    } catch (jakarta.json.JsonException e) {
+    } catch (jakarta.json.JsonException | ArithmeticException | UnsupportedOperationException e) {
+      // Parsson refuses numbers beyond its limits (digits, scale) with the latter two
       throw ApiException.badRequest("Failed to decode JSON object: " + e.getMessage());
     }
   }
