@@ -162,8 +162,9 @@ public class ComposesResource {
     }
     try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readValue();
-    } catch (jakarta.json.JsonException | ArithmeticException | UnsupportedOperationException e) {
-      // Parsson refuses numbers beyond its limits (digits, scale) with the latter two
+    } catch (RuntimeException e) {
+      // Parsson refuses more than JsonException: nesting deeper than its limit (a plain
+      // RuntimeException), numbers beyond its digit and scale limits. All are the body's fault.
       throw ApiException.badRequest("Failed to decode JSON object: " + e.getMessage());
     }
   }

@@ -1,11 +1,14 @@
 package org.odcsj.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Refuses a query string that cannot be decoded, or whose names or values hold control characters
@@ -16,10 +19,20 @@ import java.util.Map;
 @jakarta.ws.rs.ext.Provider
 public class QueryStringCheck implements ContainerRequestFilter {
 
+  private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  @Context HttpServletRequest servletRequest;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getUriInfo().getRequestUri().getRawQuery() == null) {
+    String raw = servletRequest.getQueryString(); // as received: JAX-RS may have re-encoded it
+    if (raw == null) {
       return;
+    }
+    if (MALFORMED_ESCAPE.matcher(raw).find()) {
+      // decoded leniently, "%ZZ" would silently become a literal filter value
+      throw ApiException.badRequest(
+          "The query string is malformed: \"%\" must be followed by two hexadecimal digits");
     }
     MultivaluedMap<String, String> params;
     try {

@@ -1,15 +1,20 @@
 package org.odcsj.api;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
+import jakarta.json.Json;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,67 +22,77 @@ import java.nio.charset.StandardCharsets;
 import org.odcsj.config.OdcsConfig;
 
 /**
- * Bounds and checks a request body before anything parses it: above {@code odcs.api.max-body-bytes}
- * it is answered 413 — at once when {@code Content-Length} says so, else (chunked) as soon as the
- * limit is passed, so a body is never read whole. A body within the limit must be UTF-8 (JSON is),
- * so that no replacement character or truncated text ever reaches the database.
+ * Bounds and checks an API request body before anything parses it. Above {@code
+ * odcs.api.max-body-bytes} it is answered 413 — at once when {@code Content-Length} says so, else
+ * (chunked) as soon as the limit is passed — and the answer is flushed and the connection closed,
+ * so a body is never read whole. A body within the limit must be UTF-8 (JSON is), so that no
+ * replacement character ever reaches the database. A servlet filter, not a JAX-RS one: only here
+ * can the answer go out before the container would wait for the rest of the body.
  */
-@Provider
-@PreMatching
-public class RequestBodyLimit implements ContainerRequestFilter {
+@WebFilter(urlPatterns = "/api/*")
+public class RequestBodyLimit extends HttpFilter {
 
   @Inject OdcsConfig config;
 
   @Override
-  public void filter(ContainerRequestContext request) throws IOException {
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
     long limit = config.maxBodyBytes();
-    String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null && isLarger(declared, limit)) {
-      request.abortWith(tooLarge(limit));
+    long declared = req.getContentLengthLong();
+    boolean chunked = declared < 0 && req.getHeader("Transfer-Encoding") != null;
+    if (declared > limit || (declared < 0 && isHuge(req.getHeader("Content-Length")))) {
+      tooLarge(res, limit);
       return;
     }
-    if (!request.hasEntity()) {
+    if (declared <= 0 && !chunked) {
+      chain.doFilter(req, res);
       return;
     }
-    byte[] body = readAtMost(request.getEntityStream(), limit + 1);
+    byte[] body = req.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
     if (body.length > limit) {
-      request.abortWith(tooLarge(limit));
+      tooLarge(res, limit);
       return;
     }
     int bad = firstInvalidUtf8(body);
     if (bad >= 0) {
-      request.abortWith(
-          ErrorEnvelope.of(
-              Response.Status.BAD_REQUEST,
-              "Failed to decode JSON object: the request body is not valid UTF-8 (byte "
-                  + bad
-                  + ")"));
+      envelope(
+          res,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "Bad Request",
+          "Failed to decode JSON object: the request body is not valid UTF-8 (byte " + bad + ")");
       return;
     }
-    request.setEntityStream(new ByteArrayInputStream(body));
+    chain.doFilter(new ReadBody(req, body), res);
   }
 
-  private static boolean isLarger(String contentLength, long limit) {
-    try {
-      return Long.parseLong(contentLength.trim()) > limit;
-    } catch (NumberFormatException hugeOrMalformed) {
-      // the container refuses a malformed length itself; a number beyond long is too large
-      return contentLength.trim().matches("\\d+");
-    }
+  // A Content-Length beyond a long is not a number the container reports.
+  private static boolean isHuge(String contentLength) {
+    return contentLength != null && contentLength.trim().matches("\\d{19,}");
   }
 
-  private static Response tooLarge(long limit) {
-    // The unread rest of the body would otherwise be parsed as the next request.
-    return Response.fromResponse(
-            ErrorEnvelope.of(
-                Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request body is larger than " + limit + " bytes (odcs.api.max-body-bytes)"))
-        .header("Connection", "close")
-        .build();
+  private static void tooLarge(HttpServletResponse res, long limit) throws IOException {
+    res.setHeader("Connection", "close"); // the unread rest of the body is not a next request
+    envelope(
+        res,
+        413,
+        "Request Entity Too Large",
+        "The request body is larger than " + limit + " bytes (odcs.api.max-body-bytes)");
+    res.flushBuffer(); // out now, while the client may still be sending
   }
 
-  private static byte[] readAtMost(InputStream in, long max) throws IOException {
-    return in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
+  private static void envelope(HttpServletResponse res, int status, String error, String message)
+      throws IOException {
+    res.setStatus(status);
+    res.setContentType("application/json");
+    res.setCharacterEncoding("UTF-8");
+    res.getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("error", error)
+                .add("message", message)
+                .add("status", status)
+                .build()
+                .toString());
   }
 
   /** Offset of the first byte that is not part of valid UTF-8, or -1. */
@@ -93,6 +108,63 @@ public class RequestBodyLimit implements ContainerRequestFilter {
       return -1;
     } catch (CharacterCodingException e) {
       return in.position();
+    }
+  }
+
+  /** The request with its body already read into memory. */
+  private static final class ReadBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    ReadBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("the body has been read already");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(
+          new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
     }
   }
 }
