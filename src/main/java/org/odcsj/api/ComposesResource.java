@@ -168,7 +168,9 @@ public class ComposesResource {
     }
     try (var reader = Jsonp.JSON.createReader(new StringReader(body))) {
       return reader.readValue();
-    } catch (jakarta.json.JsonException e) {
+    } catch (RuntimeException e) {
+      // Parsson refuses more than JsonException: nesting deeper than its limit (a plain
+      // RuntimeException), numbers beyond its digit and scale limits. All are the body's fault.
       throw ApiException.badRequest("Failed to decode JSON object: " + e.getMessage());
     }
   }

@@ -5,6 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,6 +47,15 @@ final class InputValidator {
           "base_module_br_stream_version_gte");
   private static final String ALLOWED_PUNCTUATION = " -/_.:#+?$~";
 
+  /** Fields stored in bounded columns: a longer value is the client's error, not a 500. */
+  private static final Map<String, Integer> MAX_LENGTHS =
+      Map.of(
+          "label", 255,
+          "compose_type", 64,
+          "respin_of", 255,
+          "base_module_br_name", 255,
+          "base_module_br_stream", 255);
+
   private InputValidator() {}
 
   static void validate(JsonObject body) {
@@ -82,8 +92,16 @@ final class InputValidator {
         }
       }
       case STRING -> {
+        String text = ((JsonString) value).getString();
         if (!"packages".equals(parentKey)) {
-          checkCharacters(((JsonString) value).getString());
+          checkCharacters(text);
+        } else if (!isPrintable(text)) {
+          // package patterns may hold any glob character, but nothing a database cannot store
+          throw ApiException.badRequest("\"packages\" must not contain control characters");
+        }
+        Integer max = MAX_LENGTHS.get(key);
+        if (max != null && text.length() > max) {
+          throw ApiException.badRequest(key + " must be at most " + max + " characters long");
         }
       }
       case NUMBER, TRUE, FALSE -> {}
@@ -102,6 +120,11 @@ final class InputValidator {
       case TRUE, FALSE -> true;
       default -> false;
     };
+  }
+
+  private static boolean isPrintable(String s) {
+    return s.codePoints()
+        .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
   }
 
   private static void checkCharacters(String s) {

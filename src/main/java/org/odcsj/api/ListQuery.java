@@ -67,6 +67,11 @@ record ListQuery(ComposeFilter filter, int page, int perPage) {
     }
     int page = positive(params, "page", 1);
     int perPage = Math.min(positive(params, "per_page", 10), maxPerPage);
+    if ((long) (page - 1) * perPage > Integer.MAX_VALUE) {
+      // the offset of such a page does not fit the database's row offset
+      throw ApiException.badRequest(
+          "\"page\" must be at most " + (Integer.MAX_VALUE / perPage + 1) + " with this per_page");
+    }
     return new ListQuery(
         new ComposeFilter(equalTo, ORDER_KEYS.get(key), descending), page, perPage);
   }

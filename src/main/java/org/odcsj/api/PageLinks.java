@@ -2,8 +2,10 @@ package org.odcsj.api;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
 
 /**
  * The {@code meta} block of a list: absolute links with {@code page} and {@code per_page} first,
@@ -32,9 +34,10 @@ final class PageLinks {
         .build();
   }
 
+  // Built by hand: UriBuilder would read "{…}" in a client's value as a template variable.
   private static String link(UriInfo uri, long page, int perPage) {
-    UriBuilder b = uri.getAbsolutePathBuilder().replaceQuery(null);
-    b.queryParam("page", page).queryParam("per_page", perPage);
+    StringJoiner query = new StringJoiner("&");
+    query.add("page=" + page).add("per_page=" + perPage);
     uri.getQueryParameters()
         .forEach(
             (name, values) -> {
@@ -43,9 +46,13 @@ final class PageLinks {
                   && !name.equals("endpoint")
                   && !name.startsWith("_")
                   && !values.isEmpty()) {
-                b.queryParam(name, values.get(0));
+                query.add(encode(name) + "=" + encode(values.get(0)));
               }
             });
-    return b.build().toString();
+    return uri.getAbsolutePath().toString() + "?" + query;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -241,6 +241,11 @@ public class OdcsConfig {
     return (int) number("odcs.max-per-page", 100);
   }
 
+  /** Largest request body the API reads; a larger one is answered 413 without being read. */
+  public long maxBodyBytes() {
+    return number("odcs.api.max-body-bytes", 1 << 20);
+  }
+
   private String string(String key, String fallback) {
     return config.getOptionalValue(key, String.class).orElse(fallback);
   }

@@ -38,7 +38,9 @@ import org.odcsj.selection.Selection;
 import org.odcsj.selection.SelectionException;
 import org.odcsj.selection.SelectionRequest;
 import org.odcsj.selection.Selector;
+import org.odcsj.source.repo.AllowedRoots;
 import org.odcsj.source.repo.PackageFetcher;
+import org.odcsj.source.repo.RefusedRepository;
 import org.odcsj.source.repo.RepoLocation;
 import org.odcsj.source.repo.RepoSnapshot;
 import org.odcsj.source.repo.YumRepositories;
@@ -287,10 +289,20 @@ public class RepoComposeBuilder {
   private RepoSnapshot read(String token, String what, PackageFetcher fetcher)
       throws GenerationException, IOException {
     RepoLocation location = location(token, what);
+    AllowedRoots roots =
+        new AllowedRoots(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
     try {
-      return YumRepositories.read(location, fetcher);
+      if (location instanceof RepoLocation.Local local) {
+        roots.requireRepository(local.dir().toAbsolutePath().normalize());
+      }
+      RepoSnapshot snapshot = YumRepositories.read(location, fetcher);
+      roots.requirePackages(snapshot);
+      return snapshot;
     } catch (NoSuchFileException | FileNotFoundException e) {
       throw new GenerationException(notARepository(token, what, e), e);
+    } catch (RefusedRepository e) {
+      throw new GenerationException(
+          what + " " + RepoLocation.redact(token) + ": " + e.getMessage(), e);
     }
   }
 

@@ -42,7 +42,7 @@ final class FilelistsParser {
             @Override
             public void close() {}
           };
-      XMLStreamReader r = SafeXml.inputFactory().createXMLStreamReader(unclosable);
+      XMLStreamReader r = SafeXml.reader(unclosable, file);
       List<String> target = null;
       while (r.hasNext()) {
         if (r.next() != XMLStreamConstants.START_ELEMENT) {
@@ -65,7 +65,7 @@ final class FilelistsParser {
       }
       r.close();
     } catch (XMLStreamException e) {
-      throw new IOException("cannot parse " + file + ": " + e.getMessage(), e);
+      throw SafeXml.failure(e, file);
     }
     return files;
   }

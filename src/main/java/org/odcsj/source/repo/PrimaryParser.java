@@ -65,7 +65,7 @@ final class PrimaryParser {
             @Override
             public void close() {}
           };
-      XMLStreamReader r = SafeXml.inputFactory().createXMLStreamReader(unclosable);
+      XMLStreamReader r = SafeXml.reader(unclosable, file);
       int depth = 0;
       Fields p = null;
       List<Dependency> relation = null;
@@ -102,7 +102,7 @@ final class PrimaryParser {
       }
       r.close();
     } catch (XMLStreamException e) {
-      throw new IOException("cannot parse " + file + ": " + e.getMessage(), e);
+      throw SafeXml.failure(e, file);
     }
     return packages;
   }
@@ -126,6 +126,7 @@ final class PrimaryParser {
         if (p.href == null) {
           throw new IOException(file + " has a package without location href");
         }
+        LocationHref.require(p.href, file);
         if (repoDir != null) {
           p.file = resolve(p.base, p.href);
         }

@@ -45,7 +45,7 @@ record RepomdIndex(String revision, Map<String, DataFile> files) {
     String revision = null;
     Map<String, String[]> data = new HashMap<>(); // type -> href, checksum type, checksum
     try {
-      XMLStreamReader r = SafeXml.inputFactory().createXMLStreamReader(in);
+      XMLStreamReader r = SafeXml.reader(in, repomd);
       String[] current = null;
       while (r.hasNext()) {
         int event = r.next();
@@ -72,14 +72,20 @@ record RepomdIndex(String revision, Map<String, DataFile> files) {
       }
       r.close();
     } catch (XMLStreamException e) {
-      throw new IOException("cannot parse " + repomd + ": " + e.getMessage(), e);
+      throw SafeXml.failure(e, repomd);
     }
     String[] primary = data.get("primary");
     if (primary == null || primary[0] == null || primary[2] == null) {
       throw new IOException(repomd + " lists no primary metadata");
     }
     Map<String, DataFile> files = new HashMap<>();
-    data.forEach((type, d) -> files.put(type, new DataFile(d[0], d[1], d[2])));
+    for (var entry : data.entrySet()) {
+      String[] d = entry.getValue();
+      if (d[0] != null) {
+        LocationHref.require(d[0], repomd);
+      }
+      files.put(entry.getKey(), new DataFile(d[0], d[1], d[2]));
+    }
     return new RepomdIndex(revision, Map.copyOf(files));
   }
 
