@@ -1,5 +1,6 @@
 package org.odcsj.api;
 
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -9,16 +10,19 @@ final class ErrorEnvelope {
   private ErrorEnvelope() {}
 
   static Response of(Response.StatusType status, String message) {
-    var body =
-        Jsonp.JSON
-            .createObjectBuilder()
-            .add("error", status.getReasonPhrase())
-            .add("message", message == null ? "" : message)
-            .add("status", status.getStatusCode())
-            .build();
     return Response.status(status.getStatusCode())
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(body)
+        .entity(body(status.getStatusCode(), status.getReasonPhrase(), message))
+        .build();
+  }
+
+  /** The envelope itself, for answers written outside JAX-RS (servlet filters). */
+  static JsonObject body(int status, String error, String message) {
+    return Jsonp.JSON
+        .createObjectBuilder()
+        .add("error", error)
+        .add("message", message == null ? "" : message)
+        .add("status", status)
         .build();
   }
 }

@@ -1,7 +1,6 @@
 package org.odcsj.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -85,14 +84,7 @@ public class RequestBodyLimit extends HttpFilter {
     res.setStatus(status);
     res.setContentType("application/json");
     res.setCharacterEncoding("UTF-8");
-    res.getWriter()
-        .write(
-            Json.createObjectBuilder()
-                .add("error", error)
-                .add("message", message)
-                .add("status", status)
-                .build()
-                .toString());
+    res.getWriter().write(ErrorEnvelope.body(status, error, message).toString());
   }
 
   /** Offset of the first byte that is not part of valid UTF-8, or -1. */
