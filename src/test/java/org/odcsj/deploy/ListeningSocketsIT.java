@@ -8,13 +8,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.odcsj.deploy.ListeningSockets.Listener;
+import org.odcsj.it.OdcsServer;
 import org.odcsj.it.TestEnvironment;
 import org.odcsj.it.infra.PostgresBinaries;
 
@@ -153,26 +150,7 @@ class ListeningSocketsIT {
   // Ready = the application answers and its database, broker and target directory are up (an
   // embedded broker's acceptor is open by then).
   private static void awaitReady(Process process, String baseUrl, Path log) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Payara Micro exited early:\n" + tail(log));
-      }
-      try {
-        var response =
-            http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("not ready within 4 minutes:\n" + tail(log));
+    OdcsServer.awaitOk(process, URI.create(baseUrl + "/health/ready"), log, Duration.ofMinutes(4));
   }
 
   private static Set<String> names(Set<Listener> listeners) {
@@ -189,11 +167,6 @@ class ListeningSocketsIT {
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
   private static int freePort() throws IOException {

@@ -189,24 +189,30 @@ public class OdcsServer implements BeforeAllCallback {
 
   // Payara prints "ready" even when the WAR failed to deploy: wait for the API itself.
   private static void awaitReady(Process process, String baseUrl, Path log) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
     // odcs.it.readyMinutes: a machine shared with other builds can take longer to boot Payara.
-    long minutes = Long.getLong("odcs.it.readyMinutes", 3);
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(minutes));
+    Duration within = Duration.ofMinutes(Long.getLong("odcs.it.readyMinutes", 3));
     Instant started = Instant.now();
+    awaitOk(process, URI.create(baseUrl + "/api/1/about/"), log, within);
+    System.out.printf(
+        "ODCS server ready at %s after %d ms%n",
+        baseUrl, Duration.between(started, Instant.now()).toMillis());
+  }
+
+  /**
+   * Waits until {@code uri} answers 200 from the server {@code process}, failing with the tail of
+   * its log when the process exits or {@code within} passes.
+   */
+  public static void awaitOk(Process process, URI uri, Path log, Duration within) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro exited early:\n" + tail(log));
       }
       try {
         var response =
-            http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/api/1/about/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+            http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
-          System.out.printf(
-              "ODCS server ready at %s after %d ms%n",
-              baseUrl, Duration.between(started, Instant.now()).toMillis());
           return;
         }
       } catch (IOException notYet) {
@@ -215,7 +221,7 @@ public class OdcsServer implements BeforeAllCallback {
       Thread.sleep(500);
     }
     throw new IllegalStateException(
-        "ODCS server not ready within " + minutes + " minutes:\n" + tail(log));
+        uri + " did not answer 200 within " + within.toSeconds() + " s:\n" + tail(log));
   }
 
   static synchronized void stopIfRunning() {
