@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code {"error": <reason phrase>, "message": <text>, "status": <code>}} as ODCS sends it. */
-final class ErrorEnvelope {
+public final class ErrorEnvelope {
 
   private ErrorEnvelope() {}
 
@@ -16,8 +16,8 @@ final class ErrorEnvelope {
         .build();
   }
 
-  /** The envelope itself, for answers written outside JAX-RS (servlet filters). */
-  static JsonObject body(int status, String error, String message) {
+  /** The envelope itself, for answers written outside JAX-RS (servlets and filters). */
+  public static JsonObject body(int status, String error, String message) {
     return Jsonp.JSON
         .createObjectBuilder()
         .add("error", error)

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.odcsj.api.Jsonp;
+import org.odcsj.api.ErrorEnvelope;
 
 /** Renders the container's own 401/404/405 errors as the ODCS JSON envelope. */
 @WebServlet(urlPatterns = "/error-envelope")
@@ -47,14 +47,6 @@ public class ErrorEnvelopeServlet extends HttpServlet {
     }
     resp.setStatus(status);
     resp.setContentType("application/json");
-    resp.getWriter()
-        .write(
-            Jsonp.JSON
-                .createObjectBuilder()
-                .add("error", error)
-                .add("message", message)
-                .add("status", status)
-                .build()
-                .toString());
+    resp.getWriter().write(ErrorEnvelope.body(status, error, message).toString());
   }
 }
