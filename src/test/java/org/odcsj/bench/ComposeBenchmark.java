@@ -30,8 +30,12 @@ import org.odcsj.testsupport.TestRepos;
  * BenchCorpus}) for x86_64, timed from submission until the API says {@code done} (polled every 50
  * ms); then exactly the files of its {@code x86_64/os/Packages} tree, hard-linked into an empty
  * directory, go through {@code createrepo_c --no-database} (the compose writes no sqlite databases
- * either). The page cache is dropped before both when the process may do so (root), so both read
- * the package bytes cold. Prints per-round figures and the medians.
+ * either) twice: from scratch (every header read, every payload hashed), and like for like with the
+ * compose, which copies the entries of unchanged files from the source repository's metadata:
+ * {@code createrepo_c --update --update-md-path <source repo>} (it reuses an entry when the file's
+ * name, size and modification time match the old metadata). The page cache is dropped before each
+ * when the process may do so (root), so all read the package bytes cold. Prints per-round figures
+ * and the medians.
  *
  * <p>Before the rounds, {@code bench.warmup} composes run untimed (printed, not counted): a
  * long-running server has compiled its code paths, a fresh one spends its first composes in the
@@ -102,6 +106,7 @@ class ComposeBenchmark {
 
     List<Double> composeSeconds = new ArrayList<>();
     List<Double> createrepoSeconds = new ArrayList<>();
+    List<Double> updateSeconds = new ArrayList<>();
     List<ServerHeap.Window> heaps = new ArrayList<>();
     long selectedBytes = 0;
     JsonObject last = null;
@@ -140,18 +145,39 @@ class ComposeBenchmark {
             .orThrow();
         double createrepoTime = (System.nanoTime() - t1) / 1e9;
 
+        PostgresBinaries.deleteTree(baseline.resolve("repodata"));
+        if (cachesDropped) {
+          dropPageCache();
+        }
+        long t2 = System.nanoTime();
+        ProcessRunner.run(
+                List.of(
+                    "createrepo_c",
+                    "--quiet",
+                    "--no-database",
+                    "--update",
+                    "--update-md-path",
+                    corpus.dir().toString(),
+                    baseline.toString()),
+                7200)
+            .orThrow();
+        double updateTime = (System.nanoTime() - t2) / 1e9;
+
         composeSeconds.add(composeTime);
         createrepoSeconds.add(createrepoTime);
+        updateSeconds.add(updateTime);
         heaps.add(window);
         System.out.printf(
-            "Round %d: compose odcs-%d %.2f s, createrepo_c %.2f s, ratio %.3f;"
-                + " server heap: peak used %.0f MiB, peak after GC %s (%d GCs),"
+            "Round %d: compose odcs-%d %.2f s, createrepo_c %.2f s (ratio %.3f),"
+                + " createrepo_c --update %.2f s (ratio %.3f); server heap: peak used %.0f MiB, peak after GC %s (%d GCs),"
                 + " used when done %.0f MiB, max %.0f MiB%n",
             round,
             id,
             composeTime,
             createrepoTime,
             composeTime / createrepoTime,
+            updateTime,
+            composeTime / updateTime,
             window.peakUsed() / MIB,
             window.collections() == 0 ? "-" : String.format("%.0f MiB", window.peakAfterGc() / MIB),
             window.collections(),
@@ -162,13 +188,16 @@ class ComposeBenchmark {
 
     double compose = median(composeSeconds);
     double createrepo = median(createrepoSeconds);
+    double update = median(updateSeconds);
     System.out.printf(
         "%n=== ODCS-J compose benchmark ===%n"
             + "packages in corpus      %d (%.2f GiB, mean %.0f KiB per RPM)%n"
             + "packages composed       %d x86_64+noarch (%.2f GiB)%n"
             + "compose (submit→done)   median %.2f s of %s%n"
-            + "createrepo_c (cold)     median %.2f s of %s%n"
-            + "ratio compose/createrepo %.3f (target ≤ 0.25)%n"
+            + "createrepo_c (cold)     median %.2f s of %s (from scratch)%n"
+            + "createrepo_c --update   median %.2f s of %s (reusing the source repo's metadata,"
+            + " like the compose)%n"
+            + "ratio compose/createrepo %.3f from scratch, %.3f like for like%n"
             + "server heap peak used   %.0f MiB (sampled every 200 ms and at each GC),"
             + " peak after GC %.0f MiB, -Xmx %.0f MiB%n"
             + "server /metrics heap    %s%n",
@@ -181,7 +210,10 @@ class ComposeBenchmark {
         format(composeSeconds),
         createrepo,
         format(createrepoSeconds),
+        update,
+        format(updateSeconds),
         compose / createrepo,
+        compose / update,
         heaps.stream().mapToLong(ServerHeap.Window::peakUsed).max().orElse(0) / MIB,
         heaps.stream().mapToLong(ServerHeap.Window::peakAfterGc).max().orElse(0) / MIB,
         heaps.get(0).maxHeap() / MIB,
