@@ -66,12 +66,13 @@ class ComposeBenchmark {
             Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath());
 
     BenchCorpus.Corpus corpus = BenchCorpus.ensure(benchDir, packages, meanKiB, threads);
-    // The server accepts sources under <itDir>/repos only (a lexical check): link the corpus in.
-    // TestEnvironment empties that directory at start, so the corpus itself lives elsewhere.
+    // The server accepts sources under <itDir>/repos only, and follows no symbolic link out of
+    // it: hard-link the corpus in (same files, same modification times). TestEnvironment empties
+    // that directory at start, so the corpus itself lives elsewhere and is reused.
     Path repos = Files.createDirectories(TestEnvironment.current().itDir().resolve("repos"));
     Path source = repos.resolve("bench-corpus");
-    Files.deleteIfExists(source);
-    Files.createSymbolicLink(source, corpus.dir());
+    PostgresBinaries.deleteTree(source);
+    linkTree(corpus.dir(), source);
 
     OdcsServer.Running server = OdcsServer.get();
     OdcsApi api = new OdcsApi(server.baseUrl());
