@@ -33,9 +33,9 @@ import org.odcsj.testsupport.TestRepos;
  * either) twice: from scratch (every header read, every payload hashed), and like for like with the
  * compose, which copies the entries of unchanged files from the source repository's metadata:
  * {@code createrepo_c --update --update-md-path <source repo>} (it reuses an entry when the file's
- * name, size and modification time match the old metadata). The page cache is dropped before each
- * when the process may do so (root), so all read the package bytes cold. Prints per-round figures
- * and the medians.
+ * location, size and modification time match the old metadata, so the baseline directory keeps the
+ * corpus's layout). The page cache is dropped before each when the process may do so (root), so all
+ * read the package bytes cold. Prints per-round figures and the medians.
  *
  * <p>Before the rounds, {@code bench.warmup} composes run untimed (printed, not counted): a
  * long-running server has compiled its code paths, a fresh one spends its first composes in the
@@ -132,7 +132,7 @@ class ComposeBenchmark {
                 .toAbsolutePath();
         Path baseline = benchDir.resolve("createrepo-baseline");
         PostgresBinaries.deleteTree(baseline);
-        selectedBytes = linkTree(packagesDir, baseline.resolve("Packages"));
+        selectedBytes = linkAsInCorpus(packagesDir, corpus.dir(), baseline);
         assertEquals(
             corpus.selectedForX8664(),
             countRpms(packagesDir),
@@ -244,6 +244,34 @@ class ComposeBenchmark {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         Path target = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.createLink(target, f.toRealPath());
+        bytes += Files.size(f);
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * Hard-links every RPM under {@code from} into {@code to} at the relative path the same file has
+   * in {@code corpus}: {@code createrepo_c --update-md-path} finds an old entry by its location, so
+   * the baseline must keep the source repository's layout to reuse its metadata.
+   */
+  private static long linkAsInCorpus(Path from, Path corpus, Path to) throws IOException {
+    java.util.Map<String, Path> inCorpus = new java.util.HashMap<>();
+    try (Stream<Path> files = Files.walk(corpus)) {
+      files
+          .filter(p -> p.toString().endsWith(".rpm"))
+          .forEach(p -> inCorpus.put(p.getFileName().toString(), corpus.relativize(p)));
+    }
+    long bytes = 0;
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".rpm")).toList()) {
+        Path relative = inCorpus.get(f.getFileName().toString());
+        if (relative == null) {
+          throw new IllegalStateException(f + " is not in the corpus " + corpus);
+        }
+        Path target = to.resolve(relative.toString());
         Files.createDirectories(target.getParent());
         Files.createLink(target, f.toRealPath());
         bytes += Files.size(f);
