@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,5 +138,20 @@ class KojiTagEventsTest {
     server.clearRequests();
     assertTrue(events.mayReuse("f40-compose", composed, composed));
     assertEquals(0, server.calls("tagChangedSinceEvent"));
+  }
+
+  @Test
+  void aStoppedHubFailsWithAReasonAnOperatorCanActOn() {
+    var url = server.url();
+    server.close();
+    KojiTagEvents down =
+        new KojiTagEvents(
+            new KojiQueries(
+                new KojiHub(KojiHubSettings.of(url).withRetries(4, Duration.ofMillis(5)))));
+    KojiHubUnreachable e =
+        assertThrows(KojiHubUnreachable.class, () -> down.eventFor("f40-compose", null));
+    assertEquals(
+        "Koji hub " + url + " unreachable after 4 attempts: connection refused (call getTag)",
+        e.getMessage());
   }
 }
