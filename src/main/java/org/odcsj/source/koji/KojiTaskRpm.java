@@ -16,6 +16,11 @@ public record KojiTaskRpm(
     Objects.requireNonNull(path, "path");
   }
 
+  /** The file's path below Koji's topdir (or topurl): {@code work/<path>}. */
+  public String topdirPath() {
+    return "work/" + path;
+  }
+
   /** {@code name-version-release.arch}. */
   public String nvra() {
     return name + "-" + version + "-" + release + "." + arch;

@@ -154,6 +154,7 @@ class KojiPackageSetReaderTest {
     assertEquals(child, rpm.taskId());
     assertEquals(
         "tasks/" + (child % 10000) + "/" + child + "/foo-1.2-0.scratch.x86_64.rpm", rpm.path());
+    assertEquals("work/" + rpm.path(), rpm.topdirPath());
     assertEquals("foo", rpm.name());
     assertEquals("1.2", rpm.version());
     assertEquals("0.scratch", rpm.release());
