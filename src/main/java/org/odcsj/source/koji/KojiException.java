@@ -11,7 +11,12 @@ public class KojiException extends RuntimeException {
   private final String method;
 
   public KojiException(String method, String detail, Throwable cause) {
-    super("Koji call " + method + " failed: " + detail, cause);
+    this(method, cause, "Koji call " + method + " failed: " + detail);
+  }
+
+  /** With the whole message given, for the subclasses that word it differently. */
+  protected KojiException(String method, Throwable cause, String message) {
+    super(message, cause);
     this.method = method;
   }
 

@@ -98,6 +98,59 @@ public final class KojiQueries {
     return sigs;
   }
 
+  /**
+   * The builds by NVR ({@code getBuild}), through {@code multiCall}; every NVR is a key of the
+   * answer, in the given order, with an empty value when Koji has no such build.
+   */
+  public Map<String, Optional<KojiBuild>> builds(Collection<String> nvrs) {
+    List<KojiCall> calls = nvrs.stream().map(nvr -> KojiCall.of("getBuild", nvr)).toList();
+    Map<String, Optional<KojiBuild>> builds = new LinkedHashMap<>();
+    for (KojiCallResult result : hub.multiCall(calls)) {
+      String nvr = (String) result.call().params().get(0);
+      builds.put(
+          nvr,
+          Optional.ofNullable(
+              convert(result.call(), result.value(), v -> v == null ? null : KojiBuild.from(v))));
+    }
+    return builds;
+  }
+
+  /** The RPMs of each build ({@code listRPMs(buildID)}), through {@code multiCall}. */
+  public Map<Long, List<KojiRpm>> rpmsOfBuilds(Collection<Long> buildIds) {
+    List<KojiCall> calls = buildIds.stream().map(id -> KojiCall.of("listRPMs", id)).toList();
+    Map<Long, List<KojiRpm>> rpms = new LinkedHashMap<>();
+    for (KojiCallResult result : hub.multiCall(calls)) {
+      Long id = (Long) result.call().params().get(0);
+      rpms.put(id, convert(result.call(), result.value(), v -> list(v, KojiRpm::from)));
+    }
+    return rpms;
+  }
+
+  /** The children of each task ({@code getTaskChildren}), through {@code multiCall}. */
+  public Map<Long, List<KojiTask>> taskChildren(Collection<Long> taskIds) {
+    List<KojiCall> calls = taskIds.stream().map(id -> KojiCall.of("getTaskChildren", id)).toList();
+    Map<Long, List<KojiTask>> children = new LinkedHashMap<>();
+    for (KojiCallResult result : hub.multiCall(calls)) {
+      Long id = (Long) result.call().params().get(0);
+      children.put(id, convert(result.call(), result.value(), v -> list(v, KojiTask::from)));
+    }
+    return children;
+  }
+
+  /**
+   * What each finished task uploaded ({@code getTaskResult}), through {@code multiCall}; a task
+   * that failed, was cancelled or is still running is the hub's fault, thrown.
+   */
+  public Map<Long, KojiTaskOutput> taskOutputs(Collection<Long> taskIds) {
+    List<KojiCall> calls = taskIds.stream().map(id -> KojiCall.of("getTaskResult", id)).toList();
+    Map<Long, KojiTaskOutput> outputs = new LinkedHashMap<>();
+    for (KojiCallResult result : hub.multiCall(calls)) {
+      Long id = (Long) result.call().params().get(0);
+      outputs.put(id, convert(result.call(), result.value(), v -> KojiTaskOutput.from(id, v)));
+    }
+    return outputs;
+  }
+
   /** The latest ready repo of the tag; empty when it has none. */
   public Optional<KojiRepo> repo(String tag) {
     return readOptional(KojiCall.of("getRepo", tag), KojiRepo::from);

@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * POSTs one XML-RPC body to the hub and reads the answer. A connection error, a timeout or a 5xx
  * answer is retried up to {@link KojiHubSettings#attempts()} in all, with doubling backoff, each
- * retry logged; any other non-200 status fails at once (the hub understood and refused).
+ * retry logged, and the last one's failure thrown as {@link KojiHubUnreachable}; any other non-200
+ * status fails at once (the hub understood and refused).
  */
 final class KojiTransport {
   private static final Logger LOG = Logger.getLogger(KojiTransport.class.getName());
@@ -53,42 +54,51 @@ final class KojiTransport {
           if (status == 200) {
             return XmlRpcResponseReader.read(in);
           }
-          failure = "HTTP " + status + " from " + settings.hubUrl();
+          failure = "HTTP " + status;
           if (status < 500) {
-            throw new KojiException(method, failure, null);
+            throw new KojiException(method, failure + " from " + settings.hubUrl(), null);
           }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new KojiException(method, "interrupted", e);
       } catch (HttpConnectTimeoutException e) {
-        failure = "cannot connect to " + settings.hubUrl() + " within " + settings.connectTimeout();
+        failure = "no connection within " + settings.connectTimeout();
         cause = e;
       } catch (HttpTimeoutException | InterruptedIOException e) { // the hub may be overloaded
-        failure = "no answer from " + settings.hubUrl() + " within " + settings.readTimeout();
+        failure = "no answer within " + settings.readTimeout();
         cause = e;
       } catch (XmlRpcResponseReader.MalformedResponse e) {
         throw new KojiException(method, e.getMessage(), e);
       } catch (IOException e) {
-        failure = "cannot reach " + settings.hubUrl() + ": " + describe(e);
+        failure = describe(e);
         cause = e;
       }
       if (attempt >= settings.attempts()) {
-        String tries = attempt == 1 ? "" : " (" + attempt + " attempts)";
-        throw new KojiException(method, failure + tries, cause);
+        throw new KojiHubUnreachable(settings.hubUrl(), method, attempt, failure, cause);
       }
       LOG.log(
           Level.WARNING,
-          "Koji call {0} failed ({1}); attempt {2} of {3} in {4} ms",
-          new Object[] {method, failure, attempt + 1, settings.attempts(), backoff.toMillis()});
+          "Koji call {0} to {5} failed ({1}); attempt {2} of {3} in {4} ms",
+          new Object[] {
+            method, failure, attempt + 1, settings.attempts(), backoff.toMillis(), settings.hubUrl()
+          });
       sleep(method, backoff);
       backoff = min(backoff.multipliedBy(2), KojiHubSettings.MAX_BACKOFF);
     }
   }
 
+  /** The first message in the cause chain: java.net.http often wraps the one that says why. */
   private static String describe(IOException e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    // java.net.http throws a bare ConnectException when the port is closed
+    return e instanceof java.net.ConnectException
+        ? "connection refused"
+        : e.getClass().getSimpleName();
   }
 
   private static Duration min(Duration a, Duration b) {

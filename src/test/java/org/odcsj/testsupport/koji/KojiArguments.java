@@ -65,6 +65,8 @@ final class KojiArguments {
         "draft");
     sig("queryRPMSigs", 0, "rpm_id", "sigkey", "queryOpts");
     sig("getRepo", 1, "tag", "state", "event", "dist");
+    sig("getTaskChildren", 1, "task_id", "request", "strict");
+    sig("getTaskResult", 1, "taskId", "raise_fault");
   }
 
   private static void sig(String method, int required, String... names) {

@@ -8,6 +8,7 @@ import org.odcsj.testsupport.koji.KojiTestModel.Build;
 import org.odcsj.testsupport.koji.KojiTestModel.Repo;
 import org.odcsj.testsupport.koji.KojiTestModel.Rpm;
 import org.odcsj.testsupport.koji.KojiTestModel.Tag;
+import org.odcsj.testsupport.koji.KojiTestModel.Task;
 
 /**
  * The hub's read calls over a {@link KojiTestModel}, answering with the structs a Koji 1.35 hub
@@ -90,6 +91,20 @@ final class KojiHubMethods {
               .map(r -> repoStruct(r, tag))
               .orElse(null);
         }
+        case "getTaskChildren" -> {
+          long id = integer(method, p.get(0));
+          if (flag(p, 2) && !koji.tasks.containsKey(id)) {
+            throw new KojiTestFault(KojiTestFault.GENERIC_ERROR, "No such task: " + id);
+          }
+          // like the hub: no such task (strict off) is simply no children
+          yield koji.tasks.values().stream()
+              .filter(t -> t.parent() != null && t.parent() == id)
+              .map(this::taskStruct)
+              .toList();
+        }
+        case "getTaskResult" -> {
+          yield taskResult(koji.tasks.get(integer(method, p.get(0))), p.get(1));
+        }
         default ->
             throw new KojiTestFault(KojiTestFault.GENERIC_ERROR, "Invalid method: " + method);
       };
@@ -113,6 +128,50 @@ final class KojiHubMethods {
       }
     }
     return List.of(rpms, builds);
+  }
+
+  /** Koji's Task.getResult: only a CLOSED or FAILED task has one; a FAILED one raises its fault. */
+  private Object taskResult(Task t, Object raiseFault) {
+    if (t == null) {
+      throw new KojiTestFault(KojiTestFault.GENERIC_ERROR, "No such task");
+    }
+    if (t.state() == KojiTestModel.TASK_CANCELED) {
+      throw new KojiTestFault(KojiTestFault.GENERIC_ERROR, "Task " + t.id() + " is canceled");
+    }
+    if (t.state() != KojiTestModel.TASK_CLOSED && t.state() != KojiTestModel.TASK_FAILED) {
+      throw new KojiTestFault(KojiTestFault.GENERIC_ERROR, "Task " + t.id() + " is not finished");
+    }
+    if (t.fault() != null) {
+      if (Boolean.FALSE.equals(raiseFault)) {
+        return KojiWire.faultStruct(t.fault().code, t.fault().getMessage());
+      }
+      throw t.fault();
+    }
+    return t.result();
+  }
+
+  private Map<String, Object> taskStruct(Task t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("arch", t.arch());
+    m.put("awaited", false);
+    m.put("channel_id", 1);
+    m.put("completion_time", KojiTestModel.eventTimeText(t.createEvent()));
+    m.put("completion_ts", KojiTestModel.eventTs(t.createEvent()));
+    m.put("create_time", KojiTestModel.eventTimeText(t.createEvent()));
+    m.put("create_ts", KojiTestModel.eventTs(t.createEvent()));
+    m.put("host_id", 1);
+    m.put("id", t.id());
+    m.put("label", t.arch());
+    m.put("method", t.method());
+    m.put("owner", 1);
+    m.put("parent", t.parent());
+    m.put("priority", 19);
+    m.put("start_time", KojiTestModel.eventTimeText(t.createEvent()));
+    m.put("start_ts", KojiTestModel.eventTs(t.createEvent()));
+    m.put("state", t.state());
+    m.put("waiting", null);
+    m.put("weight", 1.0);
+    return m;
   }
 
   private Map<String, Object> event(long id) {

@@ -6,6 +6,7 @@ final class KojiTestFault extends RuntimeException {
 
   static final int GENERIC_ERROR = 1000;
   static final int TAG_ERROR = 1003;
+  static final int BUILD_ERROR = 1005;
   static final int PARAMETER_ERROR = 1019;
 
   final int code;

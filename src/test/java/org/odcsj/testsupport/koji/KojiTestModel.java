@@ -60,6 +60,25 @@ public final class KojiTestModel {
 
   record Repo(long id, long tagId, long createEvent) {}
 
+  /**
+   * A task: Koji's TASK_STATES number, and either the result a finished task stored or, for a
+   * FAILED one, the fault it raised.
+   */
+  record Task(
+      long id,
+      String method,
+      int state,
+      String arch,
+      Long parent,
+      Object result,
+      KojiTestFault fault,
+      long createEvent) {}
+
+  public static final int TASK_OPEN = 1;
+  public static final int TASK_CLOSED = 2;
+  public static final int TASK_CANCELED = 3;
+  public static final int TASK_FAILED = 5;
+
   static final class Listing {
     final long tagId;
     final long buildId;
@@ -90,6 +109,7 @@ public final class KojiTestModel {
   final List<Sig> sigs = new ArrayList<>();
   final List<Listing> listings = new ArrayList<>();
   final List<Repo> repos = new ArrayList<>();
+  final Map<Long, Task> tasks = new LinkedHashMap<>();
 
   public synchronized long lastEvent() {
     return lastEvent;
@@ -193,6 +213,44 @@ public final class KojiTestModel {
     long id = nextId++;
     repos.add(new Repo(id, tagId, newEvent()));
     return id;
+  }
+
+  /**
+   * A scratch build as kojid leaves it: a {@code build} task (CLOSED) with one {@code buildArch}
+   * child (CLOSED) whose result lists the uploaded files under {@code tasks/<id % 10000>/<id>/},
+   * relative to the work directory ({@link #taskDir}). Returns the parent task's id.
+   */
+  public synchronized long scratchBuild(List<String> rpmFiles, String srpmFile) {
+    long parent = nextId++;
+    long child = nextId++;
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("brootid", 4711L);
+    result.put("logs", List.of(taskDir(child) + "build.log"));
+    result.put("rpms", rpmFiles.stream().map(f -> taskDir(child) + f).toList());
+    result.put("srpms", srpmFile == null ? List.of() : List.of(taskDir(child) + srpmFile));
+    long event = newEvent();
+    tasks.put(parent, new Task(parent, "build", TASK_CLOSED, "noarch", null, null, null, event));
+    tasks.put(
+        child, new Task(child, "buildArch", TASK_CLOSED, "x86_64", parent, result, null, event));
+    return parent;
+  }
+
+  /** A scratch build whose buildArch child failed with kojid's BuildError. */
+  public synchronized long failedScratchBuild() {
+    long parent = nextId++;
+    long child = nextId++;
+    long event = newEvent();
+    KojiTestFault error =
+        new KojiTestFault(KojiTestFault.BUILD_ERROR, "error building package (arch x86_64)");
+    tasks.put(parent, new Task(parent, "build", TASK_FAILED, "noarch", null, null, error, event));
+    tasks.put(
+        child, new Task(child, "buildArch", TASK_FAILED, "x86_64", parent, null, error, event));
+    return parent;
+  }
+
+  /** Koji's {@code pathinfo.taskrelpath(id)}, with a trailing slash. */
+  public static String taskDir(long taskId) {
+    return "tasks/" + (taskId % 10000) + "/" + taskId + "/";
   }
 
   /** The tag's package list at {@code event}, inheritance included (Koji always inherits it). */

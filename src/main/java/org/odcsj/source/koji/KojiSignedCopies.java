@@ -1,0 +1,132 @@
+package org.odcsj.source.koji;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses the copy of each RPM a compose takes, by {@code sigkeys} in order of preference: the
+ * first key Koji has a signature of ({@code queryRPMSigs}, batched) and a signed copy for (in the
+ * mounted topdir, or answering a HEAD under the topurl) wins; {@code ""} — or an empty list —
+ * allows the copy as imported, unsigned. A signature row does not promise a signed copy (Koji
+ * writes it only on {@code writeSignedRPM}), so the file is looked for, not assumed. Packages
+ * without an acceptable copy fail together, all named ({@link KojiUnsignedPackages}).
+ */
+public final class KojiSignedCopies {
+  private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KojiQueries koji;
+  private final KojiTopdir topdir;
+  private final HttpClient http;
+
+  public KojiSignedCopies(KojiQueries koji, KojiTopdir topdir) {
+    this.koji = koji;
+    this.topdir = topdir;
+    this.http =
+        topdir.isMounted()
+            ? null
+            : HttpClient.newBuilder()
+                .connectTimeout(HEAD_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+  }
+
+  /**
+   * One copy per RPM, in the given order.
+   *
+   * @throws KojiUnsignedPackages when some RPMs have no acceptable copy
+   * @throws UncheckedIOException when the topurl cannot be asked whether a copy exists
+   */
+  public List<KojiRpmCopy> choose(List<KojiBuildRpm> rpms, List<String> sigkeys) {
+    List<String> keys =
+        sigkeys.isEmpty()
+            ? List.of("")
+            : sigkeys.stream().map(k -> k == null ? "" : k.toLowerCase(Locale.ROOT)).toList();
+    Map<Long, List<KojiRpmSig>> sigs = koji.rpmSigs(rpms.stream().map(r -> r.rpm().id()).toList());
+    List<KojiRpmCopy> copies = new ArrayList<>(rpms.size());
+    List<KojiUnsignedPackages.Missing> missing = new ArrayList<>();
+    for (KojiBuildRpm r : rpms) {
+      Set<String> signedWith =
+          sigs.getOrDefault(r.rpm().id(), List.of()).stream()
+              .map(KojiRpmSig::sigkey)
+              .collect(Collectors.toSet());
+      KojiRpmCopy chosen = null;
+      List<String> withoutCopy = new ArrayList<>();
+      boolean noUnsignedFile = false;
+      for (String key : keys) {
+        // "" needs no row: the copy as imported always has one, and an old Koji may lack it
+        if (!key.isEmpty() && !signedWith.contains(key)) {
+          continue;
+        }
+        chosen = copy(r, key);
+        if (chosen != null) {
+          break;
+        }
+        if (key.isEmpty()) {
+          noUnsignedFile = true;
+        } else {
+          withoutCopy.add(key);
+        }
+      }
+      if (chosen == null) {
+        missing.add(new KojiUnsignedPackages.Missing(r.rpm().nvra(), withoutCopy, noUnsignedFile));
+      } else {
+        copies.add(chosen);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new KojiUnsignedPackages(keys, missing);
+    }
+    return copies;
+  }
+
+  /** The copy signed with {@code key} if it exists, else null. */
+  private KojiRpmCopy copy(KojiBuildRpm r, String key) {
+    String relative = KojiTopdir.rpmPath(r.build(), r.rpm(), key);
+    if (topdir.isMounted()) {
+      Path file = topdir.file(relative);
+      return Files.isRegularFile(file)
+          ? new KojiRpmCopy(r, key, file, null, r.rpm().payloadhash())
+          : null;
+    }
+    URI url = topdir.url(relative);
+    return exists(url) ? new KojiRpmCopy(r, key, null, url, r.rpm().payloadhash()) : null;
+  }
+
+  private boolean exists(URI url) {
+    HttpRequest head =
+        HttpRequest.newBuilder(url)
+            .timeout(HEAD_TIMEOUT)
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      int status = http.send(head, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status == 200) {
+        return true;
+      }
+      if (status == 404 || status == 410) {
+        return false;
+      }
+      throw new UncheckedIOException(
+          new IOException("cannot tell whether " + url + " exists: HTTP " + status));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          new IOException("cannot tell whether " + url + " exists: " + e.getMessage(), e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("interrupted asking " + url, e));
+    }
+  }
+}
