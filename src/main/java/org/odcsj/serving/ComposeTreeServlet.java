@@ -2,7 +2,6 @@ package org.odcsj.serving;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +22,7 @@ import org.odcsj.output.ComposeTree;
  * ODCS client follows logs that way). Production may use any static web server.
  */
 @WebServlet(urlPatterns = "/composes/*")
-public class ComposeTreeServlet extends HttpServlet {
+public class ComposeTreeServlet extends ReadOnlyServlet {
 
   @Inject OdcsConfig config;
 

@@ -2,7 +2,6 @@ package org.odcsj.serving;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +9,7 @@ import org.odcsj.config.OdcsConfig;
 
 /** {@code GET /}: the human index page, linking to the compose tree. */
 @WebServlet(urlPatterns = "")
-public class IndexPageServlet extends HttpServlet {
+public class IndexPageServlet extends ReadOnlyServlet {
 
   @Inject OdcsConfig config;
 

@@ -111,6 +111,27 @@ class ApiMiscIT {
     assertErrorEnvelope(api.send(method, path, "{}"), 405);
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "PATCH, /nothing-here",
+    "PUT, /nothing-here",
+    "DELETE, /api/",
+    "PATCH, /api/",
+    "PROPFIND, /api/2/composes/",
+    "POST, /api/"
+  })
+  void anyMethodOnAnUnknownPathOutsideTheApiIsANotFoundEnvelope(String method, String path) {
+    assertErrorEnvelope(api.send(method, path, "{}"), 404);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"PATCH, /", "PROPFIND, /", "DELETE, /", "PATCH, /composes/", "PUT, /composes/x"})
+  void writesToThePagesOutsideTheApiAreAMethodNotAllowedEnvelope(String method, String path) {
+    Reply reply = api.send(method, path, "{}");
+    assertErrorEnvelope(reply, 405);
+    assertEquals("GET, HEAD, OPTIONS", reply.raw().headers().firstValue("Allow").orElse(""));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "/api/1/composes, /api/1/composes/",
