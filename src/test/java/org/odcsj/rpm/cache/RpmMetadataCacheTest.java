@@ -1,0 +1,123 @@
+package org.odcsj.rpm.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odcsj.output.RpmPackage;
+
+class RpmMetadataCacheTest {
+
+  private static final String HASH = "0123456789abcdef0123456789abcdef";
+
+  @TempDir Path root;
+
+  private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void aMissThenThePutPackageBySigkey() {
+    var cache = new RpmMetadataCache(root, clock);
+    RpmPackage unsigned = RpmPackageCodecTest.sample("a", List.of(), List.of());
+    RpmPackage signed = RpmPackageCodecTest.sample("a-signed", List.of(), List.of());
+
+    assertEquals(Optional.empty(), cache.get(HASH, ""));
+    cache.put(HASH, "", unsigned);
+    cache.put(HASH, "0123ABCD", signed);
+
+    assertEquals(Optional.of(unsigned), cache.get(HASH, ""));
+    assertEquals(Optional.of(signed), cache.get(HASH.toUpperCase(), "0123abcd"));
+    assertEquals(Optional.empty(), cache.get(HASH, "89abcdef"));
+    assertTrue(Files.exists(root.resolve("01").resolve(HASH + "-0123abcd")));
+  }
+
+  @Test
+  void aDamagedEntryIsAMissAndIsRemoved() throws IOException {
+    var cache = new RpmMetadataCache(root, clock);
+    cache.put(HASH, "", RpmPackageCodecTest.sample("a", List.of(), List.of()));
+    Path entry = root.resolve("01").resolve(HASH + "-unsigned");
+    Files.write(entry, new byte[] {1, 2, 3});
+
+    assertEquals(Optional.empty(), cache.get(HASH, ""));
+    assertFalse(Files.exists(entry));
+  }
+
+  @Test
+  void keysThatCouldEscapeTheDirectoryAreRefused() {
+    var cache = new RpmMetadataCache(root, clock);
+    assertThrows(IllegalArgumentException.class, () -> cache.get("../../etc/passwd", ""));
+    assertThrows(IllegalArgumentException.class, () -> cache.get(HASH, "../x"));
+    assertThrows(IllegalArgumentException.class, () -> cache.get(HASH.substring(1), ""));
+  }
+
+  @Test
+  void theSweepRemovesOnlyEntriesUnusedForTheMaxAge() throws IOException {
+    var cache = new RpmMetadataCache(root, clock);
+    String other = "f".repeat(32);
+    cache.put(HASH, "", RpmPackageCodecTest.sample("old", List.of(), List.of()));
+    cache.put(other, "", RpmPackageCodecTest.sample("used", List.of(), List.of()));
+    setMtime(HASH, Instant.parse("2026-10-01T00:00:00Z"));
+    setMtime(other, Instant.parse("2026-10-01T00:00:00Z"));
+    cache.get(other, ""); // a use renews the entry
+
+    assertEquals(1, cache.sweep(Duration.ofDays(30)));
+    assertEquals(Optional.empty(), cache.get(HASH, ""));
+    assertTrue(cache.get(other, "").isPresent());
+  }
+
+  @Test
+  void concurrentWritersOfOneEntryLeaveOneWholeEntry() throws Exception {
+    var cache = new RpmMetadataCache(root, clock);
+    RpmPackage rpm = RpmPackageCodecTest.sample("a", List.of(), List.of());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> writes =
+          Stream.<Future<?>>generate(() -> pool.submit(() -> cache.put(HASH, "", rpm)))
+              .limit(40)
+              .toList();
+      for (Future<?> write : writes) {
+        write.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(Optional.of(rpm), cache.get(HASH, ""));
+    try (Stream<Path> files = Files.list(root.resolve("01"))) {
+      assertEquals(List.of(root.resolve("01").resolve(HASH + "-unsigned")), files.toList());
+    }
+  }
+
+  @Test
+  void theCounterSaysHowManyHeadersWereRead() {
+    var counter = new HeaderCacheCounter("x86_64");
+    for (int i = 0; i < 4998; i++) {
+      counter.hit();
+    }
+    counter.read();
+    counter.read();
+    assertEquals(
+        "x86_64: 4,998 of 5,000 package headers from the metadata cache, 2 read",
+        counter.logLine());
+  }
+
+  private void setMtime(String hash, Instant when) throws IOException {
+    Files.setLastModifiedTime(
+        root.resolve(hash.substring(0, 2)).resolve(hash + "-unsigned"),
+        java.nio.file.attribute.FileTime.from(when));
+  }
+}
