@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.odcsj.rpm.RpmPackage;
 
 /**
  * Writes the productmd metadata Pungi leaves in {@code compose/metadata/}, so that another ODCS (or

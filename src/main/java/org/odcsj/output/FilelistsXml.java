@@ -1,7 +1,8 @@
 package org.odcsj.output;
 
 import javax.xml.stream.XMLStreamException;
-import org.odcsj.output.RpmPackage.PackageFile;
+import org.odcsj.rpm.RpmPackage;
+import org.odcsj.rpm.RpmPackage.PackageFile;
 
 /** filelists.xml.gz: every file of every package, directories and ghosts typed. */
 final class FilelistsXml extends PackageXml {

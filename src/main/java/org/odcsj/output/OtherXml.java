@@ -1,7 +1,9 @@
 package org.odcsj.output;
 
 import javax.xml.stream.XMLStreamException;
-import org.odcsj.output.RpmPackage.ChangelogEntry;
+import org.odcsj.rpm.RpmHeaderReader;
+import org.odcsj.rpm.RpmPackage;
+import org.odcsj.rpm.RpmPackage.ChangelogEntry;
 
 /** other.xml.gz: the changelog entries {@link RpmHeaderReader} kept, oldest first. */
 final class OtherXml extends PackageXml {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.odcsj.rpm.RpmPackage;
 
 /**
  * Renders one package's {@code <package>} element of one metadata file (primary, filelists or

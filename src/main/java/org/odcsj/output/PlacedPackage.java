@@ -1,6 +1,7 @@
 package org.odcsj.output;
 
 import java.util.Objects;
+import org.odcsj.rpm.RpmPackage;
 
 /**
  * An RPM as it lies in the compose: its header data and its path relative to the compose directory

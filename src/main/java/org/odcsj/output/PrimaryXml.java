@@ -2,8 +2,9 @@ package org.odcsj.output;
 
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
-import org.odcsj.output.RpmPackage.Dependency;
-import org.odcsj.output.RpmPackage.PackageFile;
+import org.odcsj.rpm.RpmPackage;
+import org.odcsj.rpm.RpmPackage.Dependency;
+import org.odcsj.rpm.RpmPackage.PackageFile;
 
 /** primary.xml.gz in createrepo_c's layout, which libsolv (dnf) and yum read. */
 final class PrimaryXml extends PackageXml {

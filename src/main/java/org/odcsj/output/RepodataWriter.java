@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.odcsj.rpm.RpmPackage;
 
 /**
  * Writes a {@code repodata/} directory — primary, filelists and other (sha256, gzip, named {@code

@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.odcsj.rpm.RpmHeaderReader;
+import org.odcsj.rpm.RpmPackage;
 
 /**
  * Builds one yum repository for one arch at {@code <tree>/<arch>/os}: each added RPM is placed at

@@ -4,6 +4,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.odcsj.rpm.RpmPackage;
 
 /**
  * What a source repository's metadata says about a package file, and when to believe it. {@code

@@ -1,5 +1,6 @@
 /**
- * Writing a compose's repositories: RPM headers read, packages placed, repodata, the .repo file.
- * Plain Java SE + Eclipse Packager: never imports Jakarta EE, the database or compose states.
+ * Writing a compose: packages placed, repodata, productmd metadata, the .repo file (the RPM model
+ * it writes from lives in {@code rpm}). Plain Java SE + Eclipse Packager: never imports Jakarta EE,
+ * the database or compose states.
  */
 package org.odcsj.output;

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odcsj.rpm.RpmPackage;
 import org.odcsj.testsupport.ProcessRunner;
 import org.odcsj.testsupport.TestKey;
 

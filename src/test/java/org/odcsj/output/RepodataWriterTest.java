@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odcsj.rpm.RpmHeaderReader;
+import org.odcsj.rpm.RpmPackage;
 import org.odcsj.testsupport.TestRpms;
 import org.w3c.dom.Element;
 

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odcsj.rpm.RpmHeaderReader;
+import org.odcsj.rpm.RpmPackage;
 import org.odcsj.source.repo.RepoPackage;
 import org.odcsj.source.repo.SourcePackage;
 import org.odcsj.source.repo.YumRepositoryContent;

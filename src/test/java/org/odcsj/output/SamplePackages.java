@@ -6,10 +6,10 @@ import java.util.List;
 import org.odcsj.testsupport.TestRpms;
 
 /** The small package set the output tests share: multilib, noarch, a source RPM, relations. */
-final class SamplePackages {
+public final class SamplePackages {
   private SamplePackages() {}
 
-  static TestRpms hello() {
+  public static TestRpms hello() {
     return TestRpms.builder("hello", "1.0", "1", "x86_64")
         .requires("libgreet(x86-64)", ">=", "2:2.0")
         .requires("hello-data", "=", "1.0-1")
@@ -39,7 +39,7 @@ final class SamplePackages {
             Instant.ofEpochSecond(1_600_000_000L), "Jane <jane@example.com> - 0.9-1", "- 0.9");
   }
 
-  static TestRpms libgreet(String arch) {
+  public static TestRpms libgreet(String arch) {
     String lib = "x86_64".equals(arch) ? "/usr/lib64" : "/usr/lib";
     return TestRpms.builder("libgreet", 2, "2.1", "3", arch)
         .provides("libgreet(" + ("x86_64".equals(arch) ? "x86-64" : "x86-32") + ")", "=", "2:2.1-3")
@@ -49,17 +49,17 @@ final class SamplePackages {
         .file(lib + "/libgreet.so.2", "not really a library\n");
   }
 
-  static TestRpms helloData() {
+  public static TestRpms helloData() {
     return TestRpms.builder("hello-data", "1.0", "1", "noarch")
         .file("/usr/share/hello/data.txt", "data\n");
   }
 
-  static TestRpms helloSource() {
+  public static TestRpms helloSource() {
     return TestRpms.builder("hello", "1.0", "1", "src").file("/hello.spec", "Name: hello\n");
   }
 
   /** Builds all of them into {@code dir} and returns their paths. */
-  static List<Path> buildAll(Path dir) {
+  public static List<Path> buildAll(Path dir) {
     return List.of(
         hello().build(dir),
         libgreet("x86_64").build(dir),

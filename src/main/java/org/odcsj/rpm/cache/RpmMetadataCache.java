@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.odcsj.output.RpmPackage;
+import org.odcsj.rpm.RpmPackage;
 
 /**
  * The metadata of immutable RPM files, by Koji's payloadhash (the MD5 of header and payload, the

@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.odcsj.output.RpmPackage;
-import org.odcsj.output.RpmPackage.ChangelogEntry;
-import org.odcsj.output.RpmPackage.Dependencies;
-import org.odcsj.output.RpmPackage.Dependency;
-import org.odcsj.output.RpmPackage.FileType;
-import org.odcsj.output.RpmPackage.PackageFile;
+import org.odcsj.rpm.RpmPackage;
+import org.odcsj.rpm.RpmPackage.ChangelogEntry;
+import org.odcsj.rpm.RpmPackage.Dependencies;
+import org.odcsj.rpm.RpmPackage.Dependency;
+import org.odcsj.rpm.RpmPackage.FileType;
+import org.odcsj.rpm.RpmPackage.PackageFile;
 
 /**
  * {@link RpmPackage} as bytes: a format version, then every field in declaration order. A record

@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.odcsj.source.repo.RepoHttp;
+import org.odcsj.fetch.HttpFiles;
 
 /**
  * Finds the copy of an RPM to put in a compose: the one signed with the first of the requested
@@ -21,9 +21,9 @@ import org.odcsj.source.repo.RepoHttp;
  */
 public final class KojiPackageFiles {
   private final KojiTopdir topdir;
-  private final RepoHttp http;
+  private final HttpFiles http;
 
-  public KojiPackageFiles(KojiTopdir topdir, RepoHttp http) {
+  public KojiPackageFiles(KojiTopdir topdir, HttpFiles http) {
     this.topdir = topdir;
     this.http = http;
   }
@@ -64,7 +64,7 @@ public final class KojiPackageFiles {
       } catch (FileNotFoundException e) {
         return Optional.empty(); // no copy with this key: Koji writes signed copies on request
       }
-      PayloadHash.verify(partial, rpm.payloadhash(), RepoHttp.display(url));
+      PayloadHash.verify(partial, rpm.payloadhash(), HttpFiles.display(url));
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       return Optional.of(target);
     } finally {

@@ -1,5 +1,7 @@
 package org.odcsj.source.repo;
 
+import org.odcsj.fetch.Urls;
+
 /**
  * A {@code <location href>} of repodata must stay inside its repository: relative, without {@code
  * ..} segments. createrepo never writes anything else; an href like {@code ../../etc/shadow} or
@@ -13,7 +15,7 @@ final class LocationHref {
    * @throws RefusedRepository when {@code href} is absolute or has a {@code ..} segment
    */
   static void require(String href, String file) throws RefusedRepository {
-    if (href.startsWith("/") || href.startsWith("\\") || RepoUrls.SCHEME.matcher(href).find()) {
+    if (href.startsWith("/") || href.startsWith("\\") || Urls.SCHEME.matcher(href).find()) {
       throw refused(href, file, "is absolute");
     }
     for (String segment : href.split("[/\\\\]")) {

@@ -11,7 +11,7 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.odcsj.output.RpmPackage.Dependency;
+import org.odcsj.rpm.RpmPackage.Dependency;
 
 /**
  * Streams primary.xml. Always: NEVRA, location and checksum. With {@code details}: also size,

@@ -1,6 +1,7 @@
 package org.odcsj.source.repo;
 
 import java.net.URI;
+import org.odcsj.fetch.HttpFiles;
 
 /**
  * A package of a remote repository: its metadata as for a local one (but {@code
@@ -13,7 +14,7 @@ public record RemotePackage(RepoPackage metadata, URI url, long headerEnd) {
 
   /** The URL without credentials: the candidate's location. */
   public String location() {
-    return RepoHttp.display(url);
+    return HttpFiles.display(url);
   }
 
   @Override

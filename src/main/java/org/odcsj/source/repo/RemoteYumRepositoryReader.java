@@ -11,6 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.odcsj.fetch.Checksums;
+import org.odcsj.fetch.HttpFiles;
+import org.odcsj.fetch.PackageFetcher;
 
 /**
  * Reads a yum repository over http(s) as {@link YumRepositoryReader} reads a local one: {@code
@@ -27,7 +30,7 @@ public final class RemoteYumRepositoryReader {
   private RemoteYumRepositoryReader() {}
 
   /** Reads the repository with each package's relations and all its files. */
-  public static RemoteRepositoryContent readWithDetails(RepoLocation.Remote repo, RepoHttp http)
+  public static RemoteRepositoryContent readWithDetails(RepoLocation.Remote repo, HttpFiles http)
       throws IOException {
     return readWithDetails(repo, http, path -> true);
   }
@@ -40,7 +43,7 @@ public final class RemoteYumRepositoryReader {
    * @throws IOException on other HTTP errors, malformed metadata or a checksum mismatch
    */
   public static RemoteRepositoryContent readWithDetails(
-      RepoLocation.Remote repo, RepoHttp http, Predicate<String> keepFile) throws IOException {
+      RepoLocation.Remote repo, HttpFiles http, Predicate<String> keepFile) throws IOException {
     RepomdIndex index = readRepomd(repo, http);
     RepomdIndex.DataFile primary = index.files().get("primary");
     RepomdIndex.DataFile filelists = index.filelists();
@@ -84,15 +87,15 @@ public final class RemoteYumRepositoryReader {
   }
 
   /** The fingerprint {@link #readWithDetails} would report, from repomd.xml alone. */
-  public static String fingerprint(RepoLocation.Remote repo, RepoHttp http) throws IOException {
+  public static String fingerprint(RepoLocation.Remote repo, HttpFiles http) throws IOException {
     return readRepomd(repo, http).checksum();
   }
 
-  private static RepomdIndex readRepomd(RepoLocation.Remote repo, RepoHttp http)
+  private static RepomdIndex readRepomd(RepoLocation.Remote repo, HttpFiles http)
       throws IOException {
     URI url = repo.repomdUrl();
     try (InputStream in = http.get(url)) {
-      return RepomdIndex.parse(in, RepoHttp.display(url));
+      return RepomdIndex.parse(in, HttpFiles.display(url));
     }
   }
 
@@ -101,10 +104,10 @@ public final class RemoteYumRepositoryReader {
   }
 
   private static <T> T readVerified(
-      RepoLocation.Remote repo, RepoHttp http, RepomdIndex.DataFile data, MetadataParser<T> parser)
+      RepoLocation.Remote repo, HttpFiles http, RepomdIndex.DataFile data, MetadataParser<T> parser)
       throws IOException {
     URI url = repo.resolve(data.href());
-    String name = RepoHttp.display(url);
+    String name = HttpFiles.display(url);
     MessageDigest digest = Checksums.digestFor(data.checksumType());
     T result;
     try (InputStream raw = http.get(url);
@@ -120,7 +123,7 @@ public final class RemoteYumRepositoryReader {
               + " has checksum "
               + actual
               + " but "
-              + RepoHttp.display(repo.repomdUrl())
+              + HttpFiles.display(repo.repomdUrl())
               + " says "
               + data.checksum()
               + " (is the repository being updated?)");

@@ -2,7 +2,8 @@ package org.odcsj.source.repo;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.odcsj.output.RpmPackage.Dependency;
+import org.odcsj.fetch.PackageFetcher;
+import org.odcsj.rpm.RpmPackage.Dependency;
 import org.odcsj.selection.Candidate;
 import org.odcsj.selection.Capability;
 import org.odcsj.selection.Evr;
@@ -31,7 +32,7 @@ public final class RepoCandidates {
   }
 
   public static Candidate toCandidate(RemotePackage p, PackageFetcher fetcher) {
-    fetcher.register(p);
+    fetcher.register(p.location(), p.url());
     String location = p.location();
     long headerEnd = p.headerEnd();
     return toCandidate(

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
+import org.odcsj.fetch.HttpFiles;
+import org.odcsj.fetch.Urls;
 
 /**
  * Where a yum repository is: a local directory or an http(s) base URL. Resolves the {@code location
@@ -36,7 +38,7 @@ public sealed interface RepoLocation permits RepoLocation.Local, RepoLocation.Re
     if (s.isEmpty()) {
       throw new IllegalArgumentException("empty repository location");
     }
-    Matcher m = RepoUrls.SCHEME.matcher(s);
+    Matcher m = Urls.SCHEME.matcher(s);
     if (!m.find()) {
       return new Local(Path.of(s));
     }
@@ -81,7 +83,7 @@ public sealed interface RepoLocation permits RepoLocation.Local, RepoLocation.Re
 
   /** {@code url} with any {@code user:password@} removed, for messages and logs. */
   static String redact(String url) {
-    return url == null ? null : RepoUrls.USER_INFO.matcher(url).replaceFirst("$1");
+    return Urls.redact(url);
   }
 
   /** A repository in a local directory. */
@@ -98,16 +100,16 @@ public sealed interface RepoLocation permits RepoLocation.Local, RepoLocation.Re
 
   /**
    * A repository served over http(s). {@code baseUrl} always ends with {@code /}; it may carry
-   * credentials, which {@link #toString()} leaves out and {@link RepoHttp} sends as Basic auth.
+   * credentials, which {@link #toString()} leaves out and {@link HttpFiles} sends as Basic auth.
    */
   record Remote(URI baseUrl) implements RepoLocation {
     public Remote {
       Objects.requireNonNull(baseUrl, "baseUrl");
-      RepoUrls.requireHttp(baseUrl, "repository URL");
+      Urls.requireHttp(baseUrl, "repository URL");
       if (baseUrl.getRawFragment() != null || baseUrl.getRawQuery() != null) {
         // a query would end up between the path and the href; refuse rather than guess
         throw new IllegalArgumentException(
-            "Repository URL " + RepoHttp.display(baseUrl) + " must not have a query or fragment");
+            "Repository URL " + HttpFiles.display(baseUrl) + " must not have a query or fragment");
       }
       String scheme = baseUrl.getScheme();
       if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
@@ -128,8 +130,8 @@ public sealed interface RepoLocation permits RepoLocation.Local, RepoLocation.Re
 
     /** A metadata file's URL ({@code href} from repomd.xml, relative to the base). */
     public URI resolve(String href) throws IOException {
-      URI u = baseUrl.resolve(RepoUrls.reference(href));
-      RepoUrls.requireHttpIo(u, href, null);
+      URI u = baseUrl.resolve(Urls.reference(href));
+      Urls.requireHttpIo(u, href, null);
       return u;
     }
 
@@ -144,7 +146,7 @@ public sealed interface RepoLocation permits RepoLocation.Local, RepoLocation.Re
       if (xmlBase != null && !xmlBase.isBlank()) {
         String b = xmlBase.strip();
         b = b.endsWith("/") ? b : b + "/";
-        Matcher m = RepoUrls.SCHEME.matcher(b);
+        Matcher m = Urls.SCHEME.matcher(b);
         if (m.find()) {
           String scheme = m.group(1).toLowerCase(Locale.ROOT);
           if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -157,19 +159,19 @@ public sealed interface RepoLocation permits RepoLocation.Local, RepoLocation.Re
                     + redact(xmlBase)
                     + ", which is not an http(s) URL");
           }
-          base = RepoUrls.reference(b);
+          base = Urls.reference(b);
         } else {
-          base = baseUrl.resolve(RepoUrls.reference(b));
+          base = baseUrl.resolve(Urls.reference(b));
         }
       }
-      URI u = base.resolve(RepoUrls.reference(href));
-      RepoUrls.requireHttpIo(u, href, xmlBase);
+      URI u = base.resolve(Urls.reference(href));
+      Urls.requireHttpIo(u, href, xmlBase);
       return u;
     }
 
     @Override
     public String toString() {
-      return RepoHttp.display(baseUrl);
+      return HttpFiles.display(baseUrl);
     }
   }
 }

@@ -3,8 +3,8 @@ package org.odcsj.source.repo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.odcsj.output.RpmHeaderReader;
-import org.odcsj.output.RpmPackage.Dependency;
+import org.odcsj.rpm.RpmHeaderReader;
+import org.odcsj.rpm.RpmPackage.Dependency;
 
 /**
  * A package as a source repository's primary and filelists describe it: the {@link SourcePackage}

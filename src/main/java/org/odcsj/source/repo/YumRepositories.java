@@ -2,6 +2,8 @@ package org.odcsj.source.repo;
 
 import java.io.IOException;
 import java.util.Objects;
+import org.odcsj.fetch.HttpFiles;
+import org.odcsj.fetch.PackageFetcher;
 import org.odcsj.selection.Candidate;
 
 /**
@@ -52,11 +54,11 @@ public final class YumRepositories {
    * The fingerprint {@link #read} would report, from repomd.xml alone ({@code http} may be {@code
    * null} for a local repository).
    */
-  public static String fingerprint(RepoLocation location, RepoHttp http) throws IOException {
+  public static String fingerprint(RepoLocation location, HttpFiles http) throws IOException {
     if (location instanceof RepoLocation.Local local) {
       return YumRepositoryReader.fingerprint(local.dir());
     }
-    Objects.requireNonNull(http, "a remote repository needs a RepoHttp");
+    Objects.requireNonNull(http, "a remote repository needs a HttpFiles");
     return RemoteYumRepositoryReader.fingerprint((RepoLocation.Remote) location, http);
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.odcsj.fetch.PackageFetcher;
 import org.odcsj.selection.Candidate;
 import org.odcsj.selection.CandidateSource;
 

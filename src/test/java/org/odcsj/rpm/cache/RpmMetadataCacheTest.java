@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.odcsj.output.RpmPackage;
+import org.odcsj.rpm.RpmPackage;
 
 class RpmMetadataCacheTest {
 

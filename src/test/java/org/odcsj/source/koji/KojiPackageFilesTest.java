@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.odcsj.source.repo.RepoHttp;
+import org.odcsj.fetch.HttpFiles;
 import org.odcsj.testsupport.TestHttpServer;
 import org.odcsj.testsupport.TestKey;
 import org.odcsj.testsupport.TestRpms;
@@ -65,11 +65,11 @@ class KojiPackageFilesTest {
   }
 
   private KojiPackageFiles mounted() {
-    return new KojiPackageFiles(KojiTopdir.mounted(topdir.root()), new RepoHttp());
+    return new KojiPackageFiles(KojiTopdir.mounted(topdir.root()), new HttpFiles());
   }
 
   private KojiPackageFiles remote() {
-    return new KojiPackageFiles(KojiTopdir.remote(URI.create(http.url() + "/")), new RepoHttp());
+    return new KojiPackageFiles(KojiTopdir.remote(URI.create(http.url() + "/")), new HttpFiles());
   }
 
   @Test

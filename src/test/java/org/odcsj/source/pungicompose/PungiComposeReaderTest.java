@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.odcsj.output.ComposeIdentity;
 import org.odcsj.output.ComposeMetadata;
 import org.odcsj.output.PlacedPackage;
-import org.odcsj.output.RpmPackage;
+import org.odcsj.rpm.RpmPackage;
 import org.odcsj.testsupport.TestHttpServer;
 
 /** Resolving pungi_compose sources from rpms.json served over real HTTP on 127.0.0.1. */

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odcsj.fetch.HttpFiles;
+import org.odcsj.fetch.PackageFetcher;
 import org.odcsj.selection.Candidate;
 import org.odcsj.testsupport.TestHttpServer;
 import org.odcsj.testsupport.TestKey;
@@ -39,7 +41,7 @@ class RemoteYumRepositoryTest {
   @TempDir Path tmp;
 
   private final PackageFetcher fetcher =
-      new PackageFetcher(new RepoHttp(Duration.ofSeconds(5), Duration.ofSeconds(20)), 4);
+      new PackageFetcher(new HttpFiles(Duration.ofSeconds(5), Duration.ofSeconds(20)), 4);
 
   @BeforeEach
   void needsCreaterepo() {
@@ -211,7 +213,7 @@ class RemoteYumRepositoryTest {
           });
       front.start();
       try {
-        PackageFetcher two = new PackageFetcher(new RepoHttp(), 2);
+        PackageFetcher two = new PackageFetcher(new HttpFiles(), 2);
         String base = "http://127.0.0.1:" + front.getAddress().getPort() + "/repo";
         List<Candidate> all = YumRepositories.read(RepoLocation.parse(base), two).candidates();
         List<Path> paths = two.materialize(all, tmp.resolve("dl"));

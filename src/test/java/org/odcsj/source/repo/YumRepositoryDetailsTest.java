@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.odcsj.output.RpmPackage.Dependency;
+import org.odcsj.rpm.RpmPackage.Dependency;
 import org.odcsj.selection.Candidate;
 import org.odcsj.selection.Capability;
 import org.odcsj.selection.Nevra;

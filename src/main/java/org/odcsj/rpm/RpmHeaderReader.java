@@ -1,4 +1,4 @@
-package org.odcsj.output;
+package org.odcsj.rpm;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import org.eclipse.packager.rpm.RpmSignatureTag;
 import org.eclipse.packager.rpm.RpmTag;
 import org.eclipse.packager.rpm.parse.InputHeader;
 import org.eclipse.packager.rpm.parse.RpmInputStream;
-import org.odcsj.output.RpmPackage.PackageFile;
+import org.odcsj.rpm.RpmPackage.PackageFile;
 
 /**
  * Reads an RPM file's signature and main headers into an {@link RpmPackage}, with the values

@@ -1,4 +1,4 @@
-package org.odcsj.output;
+package org.odcsj.rpm;
 
 import java.util.List;
 

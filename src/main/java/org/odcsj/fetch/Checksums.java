@@ -1,4 +1,4 @@
-package org.odcsj.source.repo;
+package org.odcsj.fetch;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /** Digests by their repodata names. */
-final class Checksums {
+public final class Checksums {
   private Checksums() {}
 
   /** repodata names: sha256, sha512, …; {@code sha} is yum's old name for SHA-1. */
-  static MessageDigest digestFor(String type) throws IOException {
+  public static MessageDigest digestFor(String type) throws IOException {
     String t = type == null ? "sha256" : type.toLowerCase(Locale.ROOT);
     String algorithm =
         switch (t) {

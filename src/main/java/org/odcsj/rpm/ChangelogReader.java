@@ -1,9 +1,9 @@
-package org.odcsj.output;
+package org.odcsj.rpm;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.odcsj.output.RpmPackage.ChangelogEntry;
+import org.odcsj.rpm.RpmPackage.ChangelogEntry;
 
 /**
  * The changelog as createrepo_c puts it in other.xml: the newest {@code limit} entries (rpm stores

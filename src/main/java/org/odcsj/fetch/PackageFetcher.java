@@ -1,4 +1,4 @@
-package org.odcsj.source.repo;
+package org.odcsj.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.odcsj.output.RpmHeaderReader;
+import org.odcsj.rpm.RpmHeaderBytes;
+import org.odcsj.rpm.RpmHeaderReader;
 import org.odcsj.selection.Candidate;
 
 /**
@@ -52,7 +53,7 @@ public final class PackageFetcher {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final RepoHttp http;
+  private final HttpFiles http;
   private final int parallelism;
 
   /** Location (without credentials) → URL with them, for the candidates that need them. */
@@ -69,10 +70,10 @@ public final class PackageFetcher {
 
   /** Default HTTP settings, {@value #DEFAULT_PARALLELISM} downloads at a time. */
   public PackageFetcher() {
-    this(new RepoHttp(), DEFAULT_PARALLELISM);
+    this(new HttpFiles(), DEFAULT_PARALLELISM);
   }
 
-  public PackageFetcher(RepoHttp http, int parallelism) {
+  public PackageFetcher(HttpFiles http, int parallelism) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
     }
@@ -80,7 +81,7 @@ public final class PackageFetcher {
     this.parallelism = parallelism;
   }
 
-  public RepoHttp http() {
+  public HttpFiles http() {
     return http;
   }
 
@@ -174,9 +175,9 @@ public final class PackageFetcher {
   }
 
   /** Remembers the URL (with credentials) behind a remote package's credential-free location. */
-  void register(RemotePackage p) {
-    if (p.url().getRawUserInfo() != null) {
-      urls.put(p.location(), p.url());
+  public void register(String location, URI url) {
+    if (url.getRawUserInfo() != null) {
+      urls.put(location, url);
     }
   }
 

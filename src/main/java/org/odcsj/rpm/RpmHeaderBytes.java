@@ -1,4 +1,4 @@
-package org.odcsj.source.repo;
+package org.odcsj.rpm;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -7,10 +7,10 @@ import java.io.InputStream;
 
 /**
  * Reads an RPM's lead, signature header and main header from the start of a stream and stops at the
- * payload: the bytes {@link org.odcsj.output.RpmHeaderReader} needs, whether the server sent
- * exactly the header range or the whole file.
+ * payload: the bytes {@link org.odcsj.rpm.RpmHeaderReader} needs, whether the server sent exactly
+ * the header range or the whole file.
  */
-final class RpmHeaderBytes {
+public final class RpmHeaderBytes {
   private static final int LEAD_SIZE = 96;
   private static final int MAX_INDEX_ENTRIES = 1 << 20;
   private static final int MAX_HEADER_DATA = 256 << 20;
@@ -18,7 +18,7 @@ final class RpmHeaderBytes {
   private RpmHeaderBytes() {}
 
   /** The bytes from 0 to the main header's end; {@code name} names the file in messages. */
-  static byte[] read(InputStream in, String name) throws IOException {
+  public static byte[] read(InputStream in, String name) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 10);
     byte[] lead = readExactly(in, LEAD_SIZE, name);
     if ((lead[0] & 0xff) != 0xed

@@ -1,4 +1,4 @@
-package org.odcsj.source.repo;
+package org.odcsj.fetch;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import java.util.Objects;
  * http://host/repo/repodata/repomd.xml: HTTP 404}; 404 and 410 are {@link FileNotFoundException}s,
  * like a missing local file. Thread-safe; one instance can serve all downloads.
  */
-public final class RepoHttp {
+public final class HttpFiles {
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
@@ -37,11 +37,11 @@ public final class RepoHttp {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
 
-  public RepoHttp() {
+  public HttpFiles() {
     this(CONNECT_TIMEOUT, REQUEST_TIMEOUT);
   }
 
-  public RepoHttp(Duration connectTimeout, Duration requestTimeout) {
+  public HttpFiles(Duration connectTimeout, Duration requestTimeout) {
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     this.client =
@@ -100,7 +100,7 @@ public final class RepoHttp {
   }
 
   private InputStream send(URI url, String range) throws IOException {
-    RepoUrls.requireHttp(url, "URL");
+    Urls.requireHttp(url, "URL");
     String shown = display(url);
     URI target = withoutUserInfo(url);
     String authorization = basicAuth(url);
@@ -177,7 +177,7 @@ public final class RepoHttp {
     try {
       return new URI(location);
     } catch (URISyntaxException e) {
-      return RepoUrls.reference(location); // some servers send raw paths
+      return Urls.reference(location); // some servers send raw paths
     }
   }
 
@@ -191,7 +191,7 @@ public final class RepoHttp {
   }
 
   private static String display(String location) {
-    return RepoLocation.redact(location);
+    return Urls.redact(location);
   }
 
   private static String basicAuth(URI url) {

@@ -1,4 +1,4 @@
-package org.odcsj.output;
+package org.odcsj.rpm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.odcsj.output.RpmPackage.ChangelogEntry;
-import org.odcsj.output.RpmPackage.Dependency;
-import org.odcsj.output.RpmPackage.FileType;
-import org.odcsj.output.RpmPackage.PackageFile;
+import org.odcsj.output.SamplePackages;
+import org.odcsj.rpm.RpmPackage.ChangelogEntry;
+import org.odcsj.rpm.RpmPackage.Dependency;
+import org.odcsj.rpm.RpmPackage.FileType;
+import org.odcsj.rpm.RpmPackage.PackageFile;
 import org.odcsj.testsupport.ProcessRunner;
 import org.odcsj.testsupport.TestKey;
 import org.odcsj.testsupport.TestRepos;

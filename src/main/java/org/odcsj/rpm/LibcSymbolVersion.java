@@ -1,4 +1,4 @@
-package org.odcsj.output;
+package org.odcsj.rpm;
 
 /**
  * createrepo_c keeps only the highest of a package's {@code libc.so.6(GLIBC_x.y)} requirements

@@ -1,4 +1,4 @@
-package org.odcsj.output;
+package org.odcsj.rpm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

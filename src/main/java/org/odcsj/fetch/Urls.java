@@ -1,4 +1,4 @@
-package org.odcsj.source.repo;
+package org.odcsj.fetch;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,37 +7,37 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** URL checks and href references shared by {@link RepoLocation} and {@link RepoHttp}. */
-final class RepoUrls {
-  static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
-  static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#]*@");
+/** URL checks and href references shared by the repository sources and {@link HttpFiles}. */
+public final class Urls {
+  public static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+  public static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#]*@");
 
-  private RepoUrls() {}
+  private Urls() {}
 
-  static void requireHttp(URI u, String what) {
+  public static void requireHttp(URI u, String what) {
     String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException(
           "Unsupported "
               + what
               + " "
-              + RepoHttp.display(u)
+              + HttpFiles.display(u)
               + ": only http and https URLs are accepted");
     }
     if (u.getHost() == null) {
       throw new IllegalArgumentException(
-          "Invalid " + what + " " + RepoHttp.display(u) + ": no host");
+          "Invalid " + what + " " + HttpFiles.display(u) + ": no host");
     }
   }
 
-  static void requireHttpIo(URI u, String href, String base) throws IOException {
+  public static void requireHttpIo(URI u, String href, String base) throws IOException {
     try {
       requireHttp(u, "location");
     } catch (IllegalArgumentException e) {
       throw new IOException(
           "Cannot fetch "
               + href
-              + (base == null ? "" : " (xml:base " + RepoLocation.redact(base) + ")")
+              + (base == null ? "" : " (xml:base " + redact(base) + ")")
               + ": "
               + e.getMessage(),
           e);
@@ -48,7 +48,7 @@ final class RepoUrls {
    * A relative reference for a path as repodata writes it (not percent-encoded); an absolute URL
    * stays as it is.
    */
-  static URI reference(String href) throws IOException {
+  public static URI reference(String href) throws IOException {
     Matcher m = SCHEME.matcher(href);
     try {
       if (m.find()) {
@@ -62,8 +62,12 @@ final class RepoUrls {
       }
       return new URI(null, null, href, null);
     } catch (URISyntaxException e) {
-      throw new IOException(
-          "Invalid location " + RepoLocation.redact(href) + ": " + e.getReason(), e);
+      throw new IOException("Invalid location " + redact(href) + ": " + e.getReason(), e);
     }
+  }
+
+  /** {@code url} with any {@code user:password@} removed, for messages and logs. */
+  public static String redact(String url) {
+    return url == null ? null : USER_INFO.matcher(url).replaceFirst("$1");
   }
 }

@@ -1,4 +1,4 @@
-package org.odcsj.output;
+package org.odcsj.rpm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.odcsj.output.RpmPackage.Dependencies;
-import org.odcsj.output.RpmPackage.Dependency;
+import org.odcsj.rpm.RpmPackage.Dependencies;
+import org.odcsj.rpm.RpmPackage.Dependency;
 
 /**
  * Reads the eight relation kinds from a main header the way createrepo_c does, so our primary.xml

@@ -1,9 +1,9 @@
-package org.odcsj.output;
+package org.odcsj.rpm;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.odcsj.output.RpmPackage.FileType;
-import org.odcsj.output.RpmPackage.PackageFile;
+import org.odcsj.rpm.RpmPackage.FileType;
+import org.odcsj.rpm.RpmPackage.PackageFile;
 
 /**
  * The package's files from the header's own tags (BASENAMES/DIRNAMES/DIRINDEXES, FILEMODES,
