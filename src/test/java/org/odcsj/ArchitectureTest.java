@@ -3,6 +3,7 @@ package org.odcsj;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -27,7 +28,12 @@ class ArchitectureTest {
   static final ArchRule engineHasNoContainerDependency =
       noClasses()
           .that()
-          .resideInAnyPackage("org.odcsj.output..", "org.odcsj.source..", "org.odcsj.selection..")
+          .resideInAnyPackage(
+              "org.odcsj.output..",
+              "org.odcsj.rpm..",
+              "org.odcsj.fetch..",
+              "org.odcsj.selection..",
+              "org.odcsj.source.*..")
           .should()
           .dependOnClassesThat(
               resideInAnyPackage("jakarta..", "org.eclipse.microprofile..")
@@ -51,6 +57,51 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("jakarta..", "org.eclipse.microprofile..");
+
+  // The seam itself may find its plug-ins through CDI (ComposeSources), nothing else of the
+  // container.
+  @ArchTest
+  static final ArchRule sourceSeamUsesOnlyCdi =
+      noClasses()
+          .that()
+          .resideInAPackage("org.odcsj.source")
+          .should()
+          .dependOnClassesThat(
+              resideInAnyPackage("jakarta..", "org.eclipse.microprofile..")
+                  .and(not(resideInAnyPackage("jakarta.enterprise..", "jakarta.inject..")))
+                  .as("Jakarta EE or MicroProfile APIs other than CDI"));
+
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("org.odcsj.(*)..").should().beFreeOfCycles();
+
+  // A new source is a new package and one producer in generation.SourcePlugins, nothing else.
+  @ArchTest
+  static final ArchRule onlyTheGeneratorKnowsConcreteSources =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("org.odcsj.generation..", "org.odcsj.source.*..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.odcsj.source.*..");
+
+  @ArchTest
+  static final ArchRule sourcesDoNotKnowEachOther =
+      slices().matching("org.odcsj.source.(*)..").should().notDependOnEachOther();
+
+  @ArchTest
+  static final ArchRule sharedPackagesKnowNoSource =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "org.odcsj.rpm..",
+              "org.odcsj.fetch..",
+              "org.odcsj.selection..",
+              "org.odcsj.output..",
+              "org.odcsj.compose..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.odcsj.source..");
 
   // Each static Json.* call looks the provider up through the class loader: use Jsonp.JSON.
   @ArchTest

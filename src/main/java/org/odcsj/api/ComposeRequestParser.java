@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +17,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeResult;
+import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.NewCompose;
 import org.odcsj.compose.SourceType;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.config.RawConfigUrls;
+import org.odcsj.source.ComposeSources;
+import org.odcsj.source.InvalidSourceRequest;
 
 /**
  * Turns a POST body into a validated {@link NewCompose}, in the order of the ODCS contract (spec
@@ -33,6 +35,7 @@ public class ComposeRequestParser {
   private static final List<String> MULTILIB_METHODS = List.of("none", "runtime", "devel", "all");
 
   @Inject OdcsConfig config;
+  @Inject ComposeSources composeSources;
 
   public NewCompose parse(JsonValue bodyValue, String owner, Instant now) {
     JsonObject body = requireBody(bodyValue);
@@ -81,36 +84,42 @@ public class ComposeRequestParser {
     String modularKojiTags = joined(source, "modular_koji_tags");
     String moduleDefaults = moduleDefaults(source);
     String scratchBuildTasks = joined(source, "scratch_build_tasks");
-    return new NewCompose(
-        owner,
-        type,
-        String.join(" ", sources),
-        packages,
-        builds,
-        sigkeys,
-        kojiEvent,
-        flags,
-        results,
-        String.join(" ", arches.isEmpty() ? config.arches() : arches),
-        multilibArches,
-        multilibMethod,
-        lookaside,
-        modularKojiTags,
-        moduleDefaults,
-        joined(source, "modules"),
-        scratchModules.map(l -> String.join(" ", l)).orElse(null),
-        scratchBuildTasks,
-        parents,
-        respinOf,
-        text(source, "base_module_br_name"),
-        text(source, "base_module_br_stream"),
-        nonNegativeLong(source, "base_module_br_stream_version_lte"),
-        nonNegativeLong(source, "base_module_br_stream_version_gte"),
-        text(body, "label"),
-        Optional.ofNullable(text(body, "compose_type")).orElse("test"),
-        targetDir(body),
-        now,
-        now.plusSeconds(secondsToLive));
+    ComposeSpec spec =
+        ComposeSpec.builder(type)
+            .source(String.join(" ", sources))
+            .packages(packages)
+            .builds(builds)
+            .sigkeys(sigkeys)
+            .kojiEvent(kojiEvent)
+            .flags(flags)
+            .results(results)
+            .arches(String.join(" ", arches.isEmpty() ? config.arches() : arches))
+            .multilibArches(multilibArches)
+            .multilibMethod(multilibMethod)
+            .lookasideRepos(lookaside)
+            .modularKojiTags(modularKojiTags)
+            .moduleDefaultsUrl(moduleDefaults)
+            .modules(joined(source, "modules"))
+            .scratchModules(scratchModules.map(l -> String.join(" ", l)).orElse(null))
+            .scratchBuildTasks(scratchBuildTasks)
+            .parentPungiComposeIds(parents)
+            .respinOf(respinOf)
+            .baseModuleBrName(text(source, "base_module_br_name"))
+            .baseModuleBrStream(text(source, "base_module_br_stream"))
+            .baseModuleBrStreamVersionLte(
+                nonNegativeLong(source, "base_module_br_stream_version_lte"))
+            .baseModuleBrStreamVersionGte(
+                nonNegativeLong(source, "base_module_br_stream_version_gte"))
+            .label(text(body, "label"))
+            .composeType(Optional.ofNullable(text(body, "compose_type")).orElse("test"))
+            .targetDir(targetDir(body))
+            .build();
+    try {
+      composeSources.validate(spec);
+    } catch (InvalidSourceRequest e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    return new NewCompose(owner, spec, now, now.plusSeconds(secondsToLive));
   }
 
   static JsonObject requireBody(JsonValue value) {
@@ -175,7 +184,6 @@ public class ComposeRequestParser {
     switch (type) {
       case RAW_CONFIG -> checkRawConfig(sources);
       case MODULE -> checkModules(sources);
-      case REPO -> checkRepoPaths(sources);
       default -> {}
     }
   }
@@ -208,29 +216,6 @@ public class ComposeRequestParser {
             "ODCS currently cannot create compose with base modules, but "
                 + parts[0]
                 + " was requested.");
-      }
-    }
-  }
-
-  private void checkRepoPaths(List<String> paths) {
-    List<Path> roots = config.repoAllowedRoots();
-    for (String p : paths) {
-      if (p.startsWith("http://") || p.startsWith("https://")) {
-        if (config.repoAllowedUrlPrefixes().stream().noneMatch(p::startsWith)) {
-          throw ApiException.badRequest(
-              "Repository URL \""
-                  + p
-                  + "\" is not under an allowed root (odcs.repo.allowed-roots)");
-        }
-        continue;
-      }
-      Path path = Path.of(p);
-      if (!path.isAbsolute()) {
-        throw ApiException.badRequest("Repository path \"" + p + "\" must be absolute");
-      }
-      if (roots.stream().noneMatch(path.normalize()::startsWith)) {
-        throw ApiException.badRequest(
-            "Repository path \"" + p + "\" is not under an allowed root (odcs.repo.allowed-roots)");
       }
     }
   }

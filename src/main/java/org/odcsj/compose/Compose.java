@@ -1,6 +1,7 @@
 package org.odcsj.compose;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -28,10 +29,8 @@ public class Compose {
 
   private String owner;
 
-  @Column(name = "source_type")
-  private int sourceType;
+  @Embedded private ComposeSpec spec;
 
-  private String source;
   private int state;
 
   @Column(name = "state_reason")
@@ -55,71 +54,11 @@ public class Compose {
   @Column(name = "removed_by")
   private String removedBy;
 
-  private int flags;
-  private int results;
-  private String sigkeys;
-
-  @Column(name = "koji_event")
-  private Long kojiEvent;
-
   @Column(name = "koji_task_id")
   private Long kojiTaskId;
 
-  private String packages;
-  private String builds;
-  private String arches;
-
-  @Column(name = "multilib_arches")
-  private String multilibArches;
-
-  @Column(name = "multilib_method")
-  private int multilibMethod;
-
-  @Column(name = "lookaside_repos")
-  private String lookasideRepos;
-
-  @Column(name = "modular_koji_tags")
-  private String modularKojiTags;
-
-  @Column(name = "module_defaults_url")
-  private String moduleDefaultsUrl;
-
-  private String label;
-
-  @Column(name = "compose_type")
-  private String composeType;
-
   @Column(name = "pungi_compose_id")
   private String pungiComposeId;
-
-  @Column(name = "target_dir")
-  private String targetDir;
-
-  @Column(name = "scratch_modules")
-  private String scratchModules;
-
-  @Column(name = "parent_pungi_compose_ids")
-  private String parentPungiComposeIds;
-
-  @Column(name = "scratch_build_tasks")
-  private String scratchBuildTasks;
-
-  private String modules;
-
-  @Column(name = "respin_of")
-  private String respinOf;
-
-  @Column(name = "base_module_br_name")
-  private String baseModuleBrName;
-
-  @Column(name = "base_module_br_stream")
-  private String baseModuleBrStream;
-
-  @Column(name = "base_module_br_stream_version_lte")
-  private Long baseModuleBrStreamVersionLte;
-
-  @Column(name = "base_module_br_stream_version_gte")
-  private Long baseModuleBrStreamVersionGte;
 
   @Column(name = "pungi_config_dump")
   private String pungiConfigDump;
@@ -159,32 +98,7 @@ public class Compose {
   /** A new compose in state {@code wait}. */
   public Compose(NewCompose n) {
     this.owner = n.owner();
-    this.sourceType = n.sourceType().code();
-    this.source = n.source();
-    this.packages = n.packages();
-    this.builds = n.builds();
-    this.sigkeys = n.sigkeys();
-    this.kojiEvent = n.kojiEvent();
-    this.flags = n.flags();
-    this.results = n.results();
-    this.arches = n.arches();
-    this.multilibArches = n.multilibArches();
-    this.multilibMethod = n.multilibMethod();
-    this.lookasideRepos = n.lookasideRepos();
-    this.modularKojiTags = n.modularKojiTags();
-    this.moduleDefaultsUrl = n.moduleDefaultsUrl();
-    this.modules = n.modules();
-    this.scratchModules = n.scratchModules();
-    this.scratchBuildTasks = n.scratchBuildTasks();
-    this.parentPungiComposeIds = n.parentPungiComposeIds();
-    this.respinOf = n.respinOf();
-    this.baseModuleBrName = n.baseModuleBrName();
-    this.baseModuleBrStream = n.baseModuleBrStream();
-    this.baseModuleBrStreamVersionLte = n.baseModuleBrStreamVersionLte();
-    this.baseModuleBrStreamVersionGte = n.baseModuleBrStreamVersionGte();
-    this.label = n.label();
-    this.composeType = n.composeType();
-    this.targetDir = n.targetDir();
+    this.spec = n.spec();
     this.timeSubmitted = n.timeSubmitted();
     this.timeToExpire = n.timeToExpire();
     this.state = ComposeState.WAIT.code();
@@ -198,33 +112,20 @@ public class Compose {
       String owner, String newSigkeys, String newModules, String newBuilds, Instant now, long ttl) {
     Compose c = new Compose();
     c.owner = owner;
-    c.sourceType = sourceType;
-    c.source = source;
-    c.results = results;
-    c.packages = packages;
-    c.builds = newBuilds != null && !newBuilds.isEmpty() ? newBuilds : builds;
-    c.flags = flags;
-    c.kojiEvent = kojiEvent;
-    c.arches = arches;
-    c.multilibArches = multilibArches;
-    c.multilibMethod = multilibMethod;
-    c.lookasideRepos = lookasideRepos;
-    c.modularKojiTags = modularKojiTags;
-    c.moduleDefaultsUrl = moduleDefaultsUrl;
-    c.label = label;
-    c.composeType = composeType;
+    c.spec =
+        spec.toBuilder()
+            .builds(
+                newBuilds != null && !newBuilds.isEmpty()
+                    ? SpaceJoined.of(newBuilds)
+                    : spec.builds())
+            .modules(
+                newModules != null && !newModules.isEmpty()
+                    ? SpaceJoined.of(newModules)
+                    : spec.modules())
+            .sigkeys(SpaceJoined.of(newSigkeys))
+            .respinOf(pungiComposeId)
+            .build();
     c.pungiConfigDump = pungiConfigDump;
-    c.targetDir = targetDir;
-    c.scratchModules = scratchModules;
-    c.parentPungiComposeIds = parentPungiComposeIds;
-    c.scratchBuildTasks = scratchBuildTasks;
-    c.modules = newModules != null && !newModules.isEmpty() ? newModules : modules;
-    c.baseModuleBrName = baseModuleBrName;
-    c.baseModuleBrStream = baseModuleBrStream;
-    c.baseModuleBrStreamVersionLte = baseModuleBrStreamVersionLte;
-    c.baseModuleBrStreamVersionGte = baseModuleBrStreamVersionGte;
-    c.sigkeys = newSigkeys;
-    c.respinOf = pungiComposeId;
     c.regeneratedFrom = id;
     c.state = ComposeState.WAIT.code();
     c.timeSubmitted = now;
@@ -241,7 +142,7 @@ public class Compose {
     finish(ComposeState.DONE, "Compose is generated successfully", now);
     this.reusedId = older.getId();
     this.pungiComposeId = older.getPungiComposeId();
-    this.kojiEvent = older.getKojiEvent();
+    this.spec = spec.toBuilder().kojiEvent(older.spec.kojiEvent()).build();
     this.sourceFingerprint = older.getSourceFingerprint();
     Instant later = timeToExpire.isAfter(older.timeToExpire) ? timeToExpire : older.timeToExpire;
     this.timeToExpire = later;
@@ -279,7 +180,7 @@ public class Compose {
     }
     finish(end, reused.stateReason, now);
     this.pungiComposeId = reused.pungiComposeId;
-    this.kojiEvent = reused.kojiEvent;
+    this.spec = spec.toBuilder().kojiEvent(reused.spec.kojiEvent()).build();
     this.sourceFingerprint = reused.sourceFingerprint;
     Instant later = timeToExpire.isAfter(reused.timeToExpire) ? timeToExpire : reused.timeToExpire;
     this.timeToExpire = later;
@@ -384,9 +285,12 @@ public class Compose {
     this.generatingBoot = null;
   }
 
-  /** Records what the source resolved to (repo revision, metadata fingerprint). */
-  public void recordResolvedSource(Long kojiEvent, String fingerprint) {
-    this.kojiEvent = kojiEvent;
+  /**
+   * Records what the source resolved the request to (e.g. the Koji event it was composed at) and
+   * the fingerprint reuse compares.
+   */
+  public void recordResolution(ComposeSpec resolved, String fingerprint) {
+    this.spec = resolved;
     this.sourceFingerprint = fingerprint;
   }
 
@@ -443,12 +347,9 @@ public class Compose {
     return owner;
   }
 
-  public SourceType sourceType() {
-    return SourceType.of(sourceType);
-  }
-
-  public String getSource() {
-    return source;
+  /** What the user asked this compose to be (resolved by generation, once it ran). */
+  public ComposeSpec spec() {
+    return spec;
   }
 
   public ComposeState state() {
@@ -483,108 +384,12 @@ public class Compose {
     return removedBy;
   }
 
-  public int getFlags() {
-    return flags;
-  }
-
-  public int getResults() {
-    return results;
-  }
-
-  public String getSigkeys() {
-    return sigkeys;
-  }
-
-  public Long getKojiEvent() {
-    return kojiEvent;
-  }
-
   public Long getKojiTaskId() {
     return kojiTaskId;
   }
 
-  public String getPackages() {
-    return packages;
-  }
-
-  public String getBuilds() {
-    return builds;
-  }
-
-  public String getArches() {
-    return arches;
-  }
-
-  public String getMultilibArches() {
-    return multilibArches;
-  }
-
-  public int getMultilibMethod() {
-    return multilibMethod;
-  }
-
-  public String getLookasideRepos() {
-    return lookasideRepos;
-  }
-
-  public String getModularKojiTags() {
-    return modularKojiTags;
-  }
-
-  public String getModuleDefaultsUrl() {
-    return moduleDefaultsUrl;
-  }
-
-  public String getLabel() {
-    return label;
-  }
-
-  public String getComposeType() {
-    return composeType;
-  }
-
   public String getPungiComposeId() {
     return pungiComposeId;
-  }
-
-  public String getTargetDir() {
-    return targetDir;
-  }
-
-  public String getScratchModules() {
-    return scratchModules;
-  }
-
-  public String getParentPungiComposeIds() {
-    return parentPungiComposeIds;
-  }
-
-  public String getScratchBuildTasks() {
-    return scratchBuildTasks;
-  }
-
-  public String getModules() {
-    return modules;
-  }
-
-  public String getRespinOf() {
-    return respinOf;
-  }
-
-  public String getBaseModuleBrName() {
-    return baseModuleBrName;
-  }
-
-  public String getBaseModuleBrStream() {
-    return baseModuleBrStream;
-  }
-
-  public Long getBaseModuleBrStreamVersionLte() {
-    return baseModuleBrStreamVersionLte;
-  }
-
-  public Long getBaseModuleBrStreamVersionGte() {
-    return baseModuleBrStreamVersionGte;
   }
 
   public String getPungiConfigDump() {

@@ -45,9 +45,9 @@ public class ComposeLifecycle {
                 + " submitted by "
                 + compose.getOwner()
                 + " ("
-                + compose.sourceType().wireName()
+                + compose.spec().sourceType().wireName()
                 + " "
-                + compose.getSource()
+                + compose.spec().source()
                 + ")");
     return compose;
   }
@@ -67,10 +67,13 @@ public class ComposeLifecycle {
           ComposeOperationRefused.Reason.NOT_FOUND, "No compose with id " + composeId + " found");
     }
     Instant now = Instant.now();
-    String sigkeys = renewal.sigkeys() != null ? renewal.sigkeys() : nullToEmpty(old.getSigkeys());
+    String sigkeys =
+        renewal.sigkeys() != null
+            ? renewal.sigkeys()
+            : nullToEmpty(SpaceJoined.text(old.spec().sigkeys()));
     boolean copy =
         old.state() != ComposeState.DONE
-            || !sigkeys.equals(nullToEmpty(old.getSigkeys()))
+            || !sigkeys.equals(nullToEmpty(SpaceJoined.text(old.spec().sigkeys())))
             || renewal.modules() != null
             || renewal.builds() != null;
     if (!copy) {
@@ -181,9 +184,10 @@ public class ComposeLifecycle {
     ComposePackageList list = em.find(ComposePackageList.class, compose.getRegeneratedFrom());
     if (original == null
         || list == null
-        || !nullToEmpty(original.getSigkeys()).equals(nullToEmpty(compose.getSigkeys()))
-        || !java.util.Objects.equals(original.getBuilds(), compose.getBuilds())
-        || !java.util.Objects.equals(original.getModules(), compose.getModules())) {
+        || !nullToEmpty(SpaceJoined.text(original.spec().sigkeys()))
+            .equals(nullToEmpty(SpaceJoined.text(compose.spec().sigkeys())))
+        || !java.util.Objects.equals(original.spec().builds(), compose.spec().builds())
+        || !java.util.Objects.equals(original.spec().modules(), compose.spec().modules())) {
       return List.of();
     }
     return list.archNevras();
@@ -250,20 +254,21 @@ public class ComposeLifecycle {
    * ends as that one ends ({@link ReuseFollowers}).
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Optional<Reused> reuseIfPossible(long composeId, String sourceFingerprint) {
+  public Optional<Reused> reuseIfPossible(
+      long composeId, ComposeSpec resolved, String sourceFingerprint) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
     if (compose == null
         || compose.state() != ComposeState.GENERATING
-        || (compose.getFlags() & ComposeFlag.NO_REUSE.bit()) != 0
-        || compose.sourceType() == SourceType.RAW_CONFIG) {
+        || compose.spec().hasFlag(ComposeFlag.NO_REUSE)
+        || sourceFingerprint.isEmpty()) {
       return Optional.empty();
     }
-    compose.recordResolvedSource(compose.getKojiEvent(), sourceFingerprint);
+    compose.recordResolution(resolved, sourceFingerprint);
     Instant now = Instant.now();
     List<Compose> older =
         em.createQuery(
                 "select c from Compose c where c.id < :id and c.reusedId is null"
-                    + " and c.sourceType = :type and c.source = :source"
+                    + " and c.spec.sourceType = :type and c.spec.source = :source"
                     + " and c.sourceFingerprint = :fingerprint"
                     + " and ((c.state = :done and c.timeToExpire > :now)"
                     + " or (c.state = :generating and c.stateReason = :generatingReason))"
@@ -273,8 +278,8 @@ public class ComposeLifecycle {
             .setParameter("done", ComposeState.DONE.code())
             .setParameter("generating", ComposeState.GENERATING.code())
             .setParameter("generatingReason", Compose.GENERATING_REASON)
-            .setParameter("type", compose.sourceType().code())
-            .setParameter("source", compose.getSource())
+            .setParameter("type", compose.spec().sourceType().code())
+            .setParameter("source", compose.spec().source())
             .setParameter("fingerprint", sourceFingerprint)
             .setParameter("now", now)
             .setMaxResults(50)
@@ -282,7 +287,7 @@ public class ComposeLifecycle {
     List<Compose> doneFirst = new ArrayList<>(older);
     doneFirst.sort(Comparator.comparing(c -> c.state() != ComposeState.DONE));
     for (Compose candidate : doneFirst) {
-      if (!ReuseCandidates.sameInputs(compose, candidate)) {
+      if (!compose.spec().sameInputsAs(candidate.spec())) {
         continue;
       }
       // Locked and re-read: it may have ended (or been cancelled) since the query above.
@@ -321,7 +326,7 @@ public class ComposeLifecycle {
   public Outcome markDone(
       long composeId,
       int attempt,
-      Long kojiEvent,
+      ComposeSpec resolved,
       String sourceFingerprint,
       List<String> archNevras,
       String pungiComposeId) {
@@ -331,7 +336,7 @@ public class ComposeLifecycle {
       return refused;
     }
     em.persist(new ComposePackageList(composeId, archNevras));
-    compose.recordResolvedSource(kojiEvent, sourceFingerprint);
+    compose.recordResolution(resolved, sourceFingerprint);
     compose.recordPungiComposeId(pungiComposeId);
     Instant now = Instant.now();
     compose.finishDone(now);

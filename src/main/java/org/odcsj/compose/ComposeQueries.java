@@ -48,8 +48,8 @@ public class ComposeQueries {
     java.util.Map<Integer, java.util.Map<Integer, Long>> counts = new java.util.HashMap<>();
     for (Object[] row :
         em.createQuery(
-                "select c.sourceType, c.state, count(c) from Compose c"
-                    + " group by c.sourceType, c.state",
+                "select c.spec.sourceType, c.state, count(c) from Compose c"
+                    + " group by c.spec.sourceType, c.state",
                 Object[].class)
             .getResultList()) {
       counts
@@ -64,8 +64,8 @@ public class ComposeQueries {
     java.util.Map<String, java.util.Map<Integer, Long>> counts = new java.util.HashMap<>();
     for (Object[] row :
         em.createQuery(
-                "select c.source, c.state, count(c) from Compose c where c.sourceType = :type"
-                    + " group by c.source, c.state",
+                "select c.spec.source, c.state, count(c) from Compose c"
+                    + " where c.spec.sourceType = :type group by c.spec.source, c.state",
                 Object[].class)
             .setParameter("type", SourceType.RAW_CONFIG.code())
             .getResultList()) {
@@ -125,10 +125,14 @@ public class ComposeQueries {
     }
   }
 
+  // The request inputs live in the embedded spec.
+  private static final Set<String> SPEC_ATTRIBUTES =
+      Set.of("sourceType", "source", "kojiEvent", "composeType", "label");
+
   private static String attribute(String name) {
     if (!ATTRIBUTES.contains(name)) {
       throw new IllegalArgumentException("Not a compose attribute: " + name);
     }
-    return name;
+    return SPEC_ATTRIBUTES.contains(name) ? "spec." + name : name;
   }
 }

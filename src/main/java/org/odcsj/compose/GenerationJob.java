@@ -1,30 +1,25 @@
 package org.odcsj.compose;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a worker needs to generate one compose: a detached snapshot of the claimed row, with the
- * space-joined ODCS fields split into lists, and the number of this generation attempt (shown when
- * the outcome is recorded, so a superseded attempt cannot overwrite a later one).
+ * What a worker needs to generate one compose: its spec (immutable, so safe to hand out of the
+ * transaction), the exact packages of a regeneration, and the number of this generation attempt
+ * (shown when the outcome is recorded, so a superseded attempt cannot overwrite a later one).
  */
 public record GenerationJob(
-    long composeId,
-    SourceType sourceType,
-    String source,
-    List<String> arches,
-    String targetDir,
-    List<String> packages,
-    List<String> sigkeys,
-    int flags,
-    List<String> multilibArches,
-    int multilibMethod,
-    List<String> lookasideRepos,
-    List<String> pinnedPackages,
-    int attempt) {
+    long composeId, ComposeSpec spec, List<String> pinnedPackages, int attempt) {
+
+  public SourceType sourceType() {
+    return spec.sourceType();
+  }
 
   public boolean hasFlag(ComposeFlag flag) {
-    return (flags & flag.bit()) != 0;
+    return spec.hasFlag(flag);
+  }
+
+  public List<String> arches() {
+    return SpaceJoined.items(spec.arches());
   }
 
   /** True when the compose must contain exactly {@link #pinnedPackages} (a regeneration). */
@@ -33,30 +28,6 @@ public record GenerationJob(
   }
 
   static GenerationJob of(Compose c, List<String> pinnedPackages) {
-    return new GenerationJob(
-        c.getId(),
-        c.sourceType(),
-        c.getSource(),
-        tokens(c.getArches()),
-        c.getTargetDir(),
-        tokens(c.getPackages()),
-        sigkeys(c.getSigkeys()),
-        c.getFlags(),
-        tokens(c.getMultilibArches()),
-        c.getMultilibMethod(),
-        tokens(c.getLookasideRepos()),
-        pinnedPackages,
-        c.getGenerationAttempts());
-  }
-
-  private static List<String> tokens(String joined) {
-    return joined == null
-        ? List.of()
-        : Arrays.stream(joined.split("\\s+")).filter(t -> !t.isEmpty()).toList();
-  }
-
-  // "123 " means ["123", ""]: the empty key allows unsigned packages and must survive the split.
-  private static List<String> sigkeys(String joined) {
-    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(" ", -1));
+    return new GenerationJob(c.getId(), c.spec(), pinnedPackages, c.getGenerationAttempts());
   }
 }

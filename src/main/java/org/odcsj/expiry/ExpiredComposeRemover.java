@@ -52,7 +52,7 @@ public class ExpiredComposeRemover {
       Compose compose = em.find(Compose.class, id.longValue());
       if (compose.getReusedId() == null) {
         // A compose reusing another one does not own the files it points at.
-        new ComposeTree(config.targetDirFor(compose.getTargetDir()), compose.getId()).delete();
+        new ComposeTree(config.targetDirFor(compose.spec().targetDir()), compose.getId()).delete();
       }
       compose.expire(now);
       stateChanged.fire(new ComposeStateChanged(compose));

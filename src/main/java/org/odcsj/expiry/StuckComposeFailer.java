@@ -59,7 +59,7 @@ public class StuckComposeFailer {
       stateChanged.fire(new ComposeStateChanged(compose));
       failed++;
       new ComposeTree(
-              config.targetDirFor(compose.getTargetDir()),
+              config.targetDirFor(compose.spec().targetDir()),
               compose.getId(),
               compose.getGenerationAttempts())
           .discardStaging();

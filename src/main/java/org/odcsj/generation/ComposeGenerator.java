@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeLifecycle;
 import org.odcsj.compose.ComposeLifecycle.Outcome;
 import org.odcsj.compose.ComposeQueries;
@@ -17,6 +18,11 @@ import org.odcsj.instance.InstanceIdentity;
 import org.odcsj.metrics.GenerationTimings;
 import org.odcsj.outage.OutageRetry;
 import org.odcsj.output.ComposeTree;
+import org.odcsj.source.ComposeSource;
+import org.odcsj.source.ComposeSources;
+import org.odcsj.source.PackageSource;
+import org.odcsj.source.Resolution;
+import org.odcsj.source.SourceFailure;
 
 /**
  * Generates one compose: claim it ({@code wait → generating}), build the tree aside, publish it by
@@ -32,7 +38,8 @@ public class ComposeGenerator {
 
   @Inject ComposeLifecycle lifecycle;
   @Inject OdcsConfig config;
-  @Inject RepoComposeBuilder repoBuilder;
+  @Inject PackageComposeBuilder packageBuilder;
+  @Inject ComposeSources sources;
   @Inject GenerationTimings timings;
   @Inject InstanceIdentity identity;
   @Inject OutageRetry retry;
@@ -49,22 +56,32 @@ public class ComposeGenerator {
     }
     GenerationJob job = claimed.get();
     ComposeTree tree =
-        new ComposeTree(config.targetDirFor(job.targetDir()), composeId, job.attempt());
+        new ComposeTree(config.targetDirFor(job.spec().targetDir()), composeId, job.attempt());
     Instant start = Instant.now();
     try (GenerationLog log =
         new GenerationLog(
             tree.log(), (phase, percent) -> reportProgress(composeId, phase, percent))) {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
-        // no_reuse: neither the source's fingerprint nor a lookup (reuseIfPossible says no anyway)
-        if (job.sourceType() == org.odcsj.compose.SourceType.REPO
-            && !job.pinned()
-            && !job.hasFlag(org.odcsj.compose.ComposeFlag.NO_REUSE)) {
-          String fingerprint = repoBuilder.fingerprint(job);
+        ComposeSource source =
+            sources
+                .of(job.sourceType())
+                .orElseThrow(
+                    () ->
+                        new GenerationException(
+                            "source type "
+                                + job.sourceType().wireName()
+                                + " is not supported yet"));
+        Resolution resolution = source.resolve(job.spec(), log);
+        // no_reuse, regeneration: neither the source's fingerprint nor a lookup
+        if (!job.pinned() && !job.hasFlag(ComposeFlag.NO_REUSE)) {
+          String fingerprint = resolution.fingerprint().compute();
           Optional<ComposeLifecycle.Reused> reused =
-              retry.call(
-                  "looking for a compose to reuse for " + composeId,
-                  () -> lifecycle.reuseIfPossible(composeId, fingerprint));
+              fingerprint.isEmpty()
+                  ? Optional.empty()
+                  : retry.call(
+                      "looking for a compose to reuse for " + composeId,
+                      () -> lifecycle.reuseIfPossible(composeId, resolution.spec(), fingerprint));
           if (reused.isPresent() && reused.get().stillGenerating()) {
             // Nothing waits here: the other compose's end settles this one in its transaction.
             log.info(
@@ -81,7 +98,13 @@ public class ComposeGenerator {
             return;
           }
         }
-        BuiltCompose built = build(job, tree, log);
+        if (!(source instanceof PackageSource packages)) {
+          throw new GenerationException(
+              "source type " + job.sourceType().wireName() + " is not supported yet");
+        }
+        BuiltCompose built =
+            packageBuilder.build(
+                job, packages, resolution.spec(), tree, config.targetDirUrl(), log);
         if (!retry.call(
             "checking the claim of compose " + composeId,
             () -> lifecycle.holdsClaim(composeId, job.attempt()))) {
@@ -101,7 +124,7 @@ public class ComposeGenerator {
         tree.publish();
         log.info("Compose " + composeId + " published with " + built.packageCount() + " packages");
         finish(job, tree, built, start);
-      } catch (GenerationException e) {
+      } catch (GenerationException | SourceFailure e) {
         log.info("FAILED: " + e.getMessage());
         fail(tree, job, e.getMessage(), null);
         timings.record(false, Duration.between(start, Instant.now()));
@@ -110,16 +133,6 @@ public class ComposeGenerator {
       fail(tree, job, e.toString(), e);
       timings.record(false, Duration.between(start, Instant.now()));
     }
-  }
-
-  private BuiltCompose build(GenerationJob job, ComposeTree tree, GenerationLog log)
-      throws GenerationException, java.io.IOException {
-    return switch (job.sourceType()) {
-      case REPO -> repoBuilder.build(job, tree, config.targetDirUrl(), log);
-      default ->
-          throw new GenerationException(
-              "source type " + job.sourceType().wireName() + " is not supported yet");
-    };
   }
 
   private void reportProgress(long composeId, String phase, int percent) {
@@ -139,7 +152,7 @@ public class ComposeGenerator {
                 lifecycle.markDone(
                     composeId,
                     job.attempt(),
-                    built.kojiEvent(),
+                    built.resolvedSpec(),
                     built.sourceFingerprint(),
                     built.archNevras(),
                     built.pungiComposeId()));

@@ -12,13 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.BiConsumer;
+import org.odcsj.source.SourceLog;
 
 /**
  * The human-readable log of one generation — what was read, selected, skipped and why, and how long
  * each phase took — flushed line by line so it can be followed while the compose generates. Phases
  * are also reported as the compose's progress. Never write credentials here.
  */
-public final class GenerationLog implements Closeable {
+public final class GenerationLog implements Closeable, SourceLog {
 
   private final BufferedWriter out;
   private final BiConsumer<String, Integer> progress;

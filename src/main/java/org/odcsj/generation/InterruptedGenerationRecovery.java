@@ -75,7 +75,7 @@ public class InterruptedGenerationRecovery {
       }
       Compose compose = em.find(Compose.class, id);
       new ComposeTree(
-              config.targetDirFor(compose.getTargetDir()), id, compose.getGenerationAttempts())
+              config.targetDirFor(compose.spec().targetDir()), id, compose.getGenerationAttempts())
           .discardStaging();
       interrupted.settle(compose, why((String) row[2], row[3], (String) row[4], row[1]), now);
       settled++;

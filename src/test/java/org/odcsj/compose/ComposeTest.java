@@ -99,14 +99,16 @@ class ComposeTest {
     dump.setAccessible(true);
     dump.set(original, "test");
     original.startGenerating(SUBMITTED.plusSeconds(1));
-    original.recordResolvedSource(4242L, "fingerprint");
+    original.recordResolution(original.spec().toBuilder().kojiEvent(4242L).build(), "fingerprint");
     original.recordPungiComposeId("Fedora-40-20260101.t.0");
     original.finishDone(SUBMITTED.plusSeconds(2));
     original.requestRemoval("admin", SUBMITTED.plusSeconds(3));
     original.expire(SUBMITTED.plusSeconds(4));
 
     Instant now = SUBMITTED.plusSeconds(100);
-    Compose copy = original.regenerate("copier", original.getSigkeys(), null, null, now, 600);
+    Compose copy =
+        original.regenerate(
+            "copier", SpaceJoined.text(original.spec().sigkeys()), null, null, now, 600);
 
     java.util.Set<String> notCopied =
         java.util.Set.of(
@@ -134,7 +136,9 @@ class ComposeTest {
             "generatingInstance",
             "generatingBoot",
             "generationAttempts",
-            "generationInterruptions");
+            "generationInterruptions",
+            // the request inputs: compared one by one below
+            "spec");
     int compared = 0;
     for (java.lang.reflect.Field field : Compose.class.getDeclaredFields()) {
       if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
@@ -144,6 +148,16 @@ class ComposeTest {
       field.setAccessible(true);
       assertNotNull(field.get(original), field.getName() + " is set in the original");
       assertEquals(field.get(original), field.get(copy), field.getName());
+      compared++;
+    }
+    for (java.lang.reflect.Field field : ComposeSpec.class.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
+          || notCopied.contains(field.getName())) {
+        continue;
+      }
+      field.setAccessible(true);
+      assertNotNull(field.get(original.spec()), field.getName() + " is set in the original");
+      assertEquals(field.get(original.spec()), field.get(copy.spec()), field.getName());
       compared++;
     }
     assertEquals(26, compared, "content columns compared");
@@ -159,40 +173,39 @@ class ComposeTest {
     assertNull(copy.getReusedId());
     assertNull(copy.getKojiTaskId());
     assertNull(copy.getPungiComposeId());
-    assertEquals("Fedora-40-20260101.t.0", copy.getRespinOf());
+    assertEquals("Fedora-40-20260101.t.0", copy.spec().respinOf());
   }
 
   private static NewCompose everyFieldSet() {
-    return new NewCompose(
-        "dev",
-        SourceType.MODULE,
-        "testmodule:master",
-        "pkg-a pkg-b",
-        "foo-1-1 bar-1-1",
-        "123 456",
-        1000L,
-        ComposeFlag.NO_DEPS.bit(),
-        ComposeResult.REPOSITORY.bit(),
-        "x86_64 ppc64",
-        "i686",
-        1,
-        "http://example.com/lookaside",
-        "f40-modular",
-        "https://git.example.com/defaults.git#abc",
-        "foo:1:1:c1",
-        "scratch:1:1:c1",
-        "12 13",
-        "Fedora-40-20260101.0",
-        "Fedora-40-20251231.0",
-        "platform",
-        "f40",
-        4000L,
-        3000L,
-        "Beta-1.0",
-        "nightly",
-        "releng-private",
-        SUBMITTED,
-        SUBMITTED.plusSeconds(60));
+    ComposeSpec spec =
+        ComposeSpec.builder(SourceType.MODULE)
+            .source("testmodule:master")
+            .packages("pkg-a pkg-b")
+            .builds("foo-1-1 bar-1-1")
+            .sigkeys("123 456")
+            .kojiEvent(1000L)
+            .flags(ComposeFlag.NO_DEPS.bit())
+            .results(ComposeResult.REPOSITORY.bit())
+            .arches("x86_64 ppc64")
+            .multilibArches("i686")
+            .multilibMethod(1)
+            .lookasideRepos("http://example.com/lookaside")
+            .modularKojiTags("f40-modular")
+            .moduleDefaultsUrl("https://git.example.com/defaults.git#abc")
+            .modules("foo:1:1:c1")
+            .scratchModules("scratch:1:1:c1")
+            .scratchBuildTasks("12 13")
+            .parentPungiComposeIds("Fedora-40-20260101.0")
+            .respinOf("Fedora-40-20251231.0")
+            .baseModuleBrName("platform")
+            .baseModuleBrStream("f40")
+            .baseModuleBrStreamVersionLte(4000L)
+            .baseModuleBrStreamVersionGte(3000L)
+            .label("Beta-1.0")
+            .composeType("nightly")
+            .targetDir("releng-private")
+            .build();
+    return new NewCompose("dev", spec, SUBMITTED, SUBMITTED.plusSeconds(60));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.odcsj.messaging;
+package org.odcsj.broker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,16 +2,13 @@ package org.odcsj.generation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeFlag;
+import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.GenerationJob;
+import org.odcsj.compose.SpaceJoined;
 import org.odcsj.config.OdcsConfig;
-import org.odcsj.fetch.PackageFetcher;
 import org.odcsj.output.ComposeIdentity;
 import org.odcsj.output.ComposeMetadata;
 import org.odcsj.output.ComposeTree;
@@ -31,59 +29,50 @@ import org.odcsj.output.PlacedPackage;
 import org.odcsj.output.RepoFile;
 import org.odcsj.output.RepositoryWriter;
 import org.odcsj.output.SourceEntry;
-import org.odcsj.output.SourceRepodata;
 import org.odcsj.rpm.RpmPackage;
 import org.odcsj.selection.Candidate;
-import org.odcsj.selection.Nevra;
 import org.odcsj.selection.Selection;
 import org.odcsj.selection.SelectionException;
 import org.odcsj.selection.SelectionRequest;
 import org.odcsj.selection.Selector;
-import org.odcsj.source.repo.AllowedRoots;
-import org.odcsj.source.repo.RefusedRepository;
+import org.odcsj.source.PackageContent;
+import org.odcsj.source.PackageSource;
+import org.odcsj.source.SourceFailure;
 import org.odcsj.source.repo.RepoLocation;
 import org.odcsj.source.repo.RepoSnapshot;
-import org.odcsj.source.repo.YumRepositories;
+import org.odcsj.source.repo.RepoSource;
 
 /**
- * Builds the tree of a {@code repo} compose into the staging area: reads the source repositories
- * (local directories or http(s) URLs), selects the packages (ODCS/Pungi rules: packages, arches,
- * multilib, sigkeys, dependencies, lookaside — or exactly the original's NEVRAs when regenerating),
- * fetches remote packages once, writes one repository per arch with fresh repodata, the productmd
- * metadata and the .repo file.
+ * The one pipeline of every source that offers packages: read the source ({@link PackageSource}),
+ * select the packages (ODCS/Pungi rules: packages, arches, multilib, sigkeys, dependencies,
+ * lookaside — or exactly the original's NEVRAs when regenerating), get their files, write one
+ * repository per arch with fresh repodata, the productmd metadata and the .repo file.
  */
 @ApplicationScoped
-public class RepoComposeBuilder {
+public class PackageComposeBuilder {
 
-  private static final Logger LOG = Logger.getLogger(RepoComposeBuilder.class.getName());
+  private static final Logger LOG = Logger.getLogger(PackageComposeBuilder.class.getName());
 
   @Inject OdcsConfig config;
 
-  BuiltCompose build(GenerationJob job, ComposeTree tree, String targetDirUrl, GenerationLog log)
-      throws GenerationException, IOException {
-    PackageFetcher fetcher = new PackageFetcher();
-    log.phase("reading source repositories", 5);
-    List<Candidate> candidates = new ArrayList<>();
-    List<RepoSnapshot> sources = new ArrayList<>();
-    for (String token : job.source().split("\\s+")) {
-      RepoSnapshot snapshot = read(token, "source repository", fetcher);
-      log.info(
-          "Read "
-              + snapshot.candidates().size()
-              + " packages from "
-              + RepoLocation.redact(token)
-              + " (revision "
-              + snapshot.revision()
-              + ")");
-      sources.add(snapshot);
-      candidates.addAll(snapshot.candidates());
-    }
+  // Lookaside repositories are yum repositories whatever the compose's source.
+  private RepoSource lookaside() {
+    return new RepoSource(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
+  }
+
+  BuiltCompose build(
+      GenerationJob job,
+      PackageSource source,
+      ComposeSpec resolved,
+      ComposeTree tree,
+      String targetDirUrl,
+      GenerationLog log)
+      throws GenerationException, SourceFailure, IOException {
+    log.phase("reading the source", 5);
+    PackageContent content = source.open(resolved, log);
+    List<Candidate> candidates = content.candidates();
     Map<String, List<Candidate>> chosen =
-        job.pinned() ? pinned(job, candidates, log) : selected(job, candidates, fetcher, log);
-    Map<Candidate, SourceRepodata> repodataOf = new IdentityHashMap<>();
-    for (RepoSnapshot s : sources) {
-      s.candidates().forEach(c -> repodataOf.put(c, s.repodata()));
-    }
+        job.pinned() ? pinned(job, candidates, log) : selected(job, candidates, log);
     tree.prepareStaging();
     int count = 0;
     int done = 0;
@@ -97,7 +86,7 @@ public class RepoComposeBuilder {
           log.phase("writing the " + arch + " repository", 30 + 60 * done++ / job.arches().size());
           List<Candidate> packages = chosen.getOrDefault(arch, List.of());
           packages.forEach(c -> archNevras.add(arch + " " + c.nevra()));
-          List<Path> files = fetcher.materialize(packages, tree.downloads());
+          List<Path> files = content.files(packages, tree.downloads());
           RepositoryWriter writer = new RepositoryWriter(tree.stagingRepository(arch));
           writers.put(arch, writer);
           // A file that is what its source's metadata describes (verified on download, or a local
@@ -105,7 +94,9 @@ public class RepoComposeBuilder {
           // it) gets its repodata entries copied from that metadata; the others have their
           // headers read and their payload hashed. The metadata files are written meanwhile.
           long start = System.nanoTime();
-          List<RpmPackage> written = writer.addPackages(files, sourceEntries(packages, repodataOf));
+          List<SourceEntry> entries = new ArrayList<>(packages.size());
+          packages.forEach(c -> entries.add(content.entry(c)));
+          List<RpmPackage> written = writer.addPackages(files, entries);
           List<PlacedPackage> inArch = new ArrayList<>(written.size());
           for (int i = 0; i < written.size(); i++) {
             String href = RepositoryWriter.hrefFor(files.get(i).getFileName().toString());
@@ -138,7 +129,7 @@ public class RepoComposeBuilder {
                   throw new UncheckedIOException(e);
                 }
               },
-              RepoComposeBuilder::daemon);
+              PackageComposeBuilder::daemon);
       try {
         for (var w : writers.entrySet()) {
           long start = System.nanoTime();
@@ -163,77 +154,26 @@ public class RepoComposeBuilder {
     int written = count;
     LOG.info(() -> "Compose " + job.composeId() + ": " + written + " packages written");
     return new BuiltCompose(
-        revisionAsEvent(sources.get(0).revision()),
-        String.join(" ", sources.stream().map(s -> String.valueOf(s.fingerprint())).toList()),
-        count,
-        archNevras,
-        identity.composeId());
-  }
-
-  /**
-   * What the sources' metadata say about each package (null where they give no sha256, repodata's
-   * checksum). A local file's entries are copied from its source's metadata while it is unchanged;
-   * a downloaded file was checked against the checksum, its header is read from the local copy
-   * (cheaper than fetching the remote metadata again).
-   */
-  private static List<SourceEntry> sourceEntries(
-      List<Candidate> packages, Map<Candidate, SourceRepodata> repodataOf) {
-    List<SourceEntry> entries = new ArrayList<>(packages.size());
-    for (Candidate c : packages) {
-      SourceRepodata repodata = repodataOf.get(c);
-      if (c.checksum() == null || !"sha256".equalsIgnoreCase(c.checksumType())) {
-        entries.add(null);
-        continue;
-      }
-      Nevra n = c.nevra();
-      SourceEntry e =
-          SourceEntry.ifUnchanged(
-              repodata,
-              c.checksum(),
-              n.name(),
-              Long.toString(n.epoch()),
-              n.version(),
-              n.release(),
-              n.arch(),
-              c.sourcerpm(),
-              c.size(),
-              c.fileTime());
-      entries.add(YumRepositories.isRemote(c) ? e.asVerified().withoutRepodata() : e);
-    }
-    return entries;
-  }
-
-  /** The fingerprint of the job's sources (reuse compares it), from their repomd.xml only. */
-  String fingerprint(GenerationJob job) throws GenerationException, IOException {
-    PackageFetcher fetcher = new PackageFetcher();
-    List<String> prints = new ArrayList<>();
-    for (String token : job.source().split("\\s+")) {
-      RepoLocation location = location(token, "source repository");
-      try {
-        prints.add(YumRepositories.fingerprint(location, fetcher.http()));
-      } catch (NoSuchFileException | FileNotFoundException e) {
-        throw new GenerationException(notARepository(token, "source repository", e), e);
-      }
-    }
-    return String.join(" ", prints);
+        content.resolvedSpec(), content.fingerprint(), count, archNevras, identity.composeId());
   }
 
   private Map<String, List<Candidate>> selected(
-      GenerationJob job, List<Candidate> candidates, PackageFetcher fetcher, GenerationLog log)
-      throws GenerationException, IOException {
+      GenerationJob job, List<Candidate> candidates, GenerationLog log)
+      throws GenerationException, SourceFailure, IOException {
+    ComposeSpec spec = job.spec();
     log.phase("selecting packages", 20);
     SelectionRequest.Builder request =
         SelectionRequest.forArches(job.arches())
-            .packages(job.packages())
-            .multilib(Set.copyOf(job.multilibArches()), job.multilibMethod())
-            .sigkeys(job.sigkeys())
+            .packages(SpaceJoined.items(spec.packages()))
+            .multilib(Set.copyOf(SpaceJoined.items(spec.multilibArches())), spec.multilibMethod())
+            .sigkeys(SpaceJoined.sigkeys(spec.sigkeys()))
             .noDeps(job.hasFlag(ComposeFlag.NO_DEPS))
             .checkDeps(job.hasFlag(ComposeFlag.CHECK_DEPS));
     for (String arch : job.arches()) {
       List<Candidate> lookaside = new ArrayList<>();
-      for (String repo : job.lookasideRepos()) {
+      for (String repo : SpaceJoined.items(spec.lookasideRepos())) {
         String resolved = repo.replace("$basearch", arch);
-        RepoSnapshot snapshot = read(resolved, "lookaside repository", fetcher);
+        RepoSnapshot snapshot = lookaside().readLookaside(resolved);
         log.info(
             "Lookaside "
                 + RepoLocation.redact(resolved)
@@ -286,59 +226,6 @@ public class RepoComposeBuilder {
     return byArch;
   }
 
-  private RepoSnapshot read(String token, String what, PackageFetcher fetcher)
-      throws GenerationException, IOException {
-    RepoLocation location = location(token, what);
-    AllowedRoots roots =
-        new AllowedRoots(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
-    try {
-      if (location instanceof RepoLocation.Local local) {
-        roots.requireRepository(local.dir().toAbsolutePath().normalize());
-      }
-      RepoSnapshot snapshot = YumRepositories.read(location, fetcher);
-      roots.requirePackages(snapshot);
-      return snapshot;
-    } catch (NoSuchFileException | FileNotFoundException e) {
-      throw new GenerationException(notARepository(token, what, e), e);
-    } catch (RefusedRepository e) {
-      throw new GenerationException(
-          what + " " + RepoLocation.redact(token) + ": " + e.getMessage(), e);
-    }
-  }
-
-  // Local repositories must be under the allowed roots (the request was checked at submission;
-  // lookaside repositories and a changed configuration are checked here).
-  private RepoLocation location(String token, String what) throws GenerationException {
-    RepoLocation location;
-    try {
-      location = RepoLocation.parse(token);
-    } catch (IllegalArgumentException e) {
-      throw new GenerationException(
-          what + " " + RepoLocation.redact(token) + ": " + e.getMessage());
-    }
-    if (location instanceof RepoLocation.Remote
-        && config.repoAllowedUrlPrefixes().stream().noneMatch(token::startsWith)) {
-      throw new GenerationException(
-          what + " " + RepoLocation.redact(token) + " is not under an allowed root");
-    }
-    if (location instanceof RepoLocation.Local local) {
-      Path dir = local.dir().toAbsolutePath().normalize();
-      if (config.repoAllowedRoots().stream().noneMatch(dir::startsWith)) {
-        throw new GenerationException(what + " " + dir + " is not under an allowed root");
-      }
-      if (!Files.isDirectory(dir)) {
-        throw new GenerationException(what + " " + dir + " does not exist");
-      }
-    }
-    return location;
-  }
-
-  private static String notARepository(String token, String what, IOException e) {
-    return RepoLocation.parse(token) instanceof RepoLocation.Local
-        ? what + " " + token + " is not a yum repository (no repodata/repomd.xml)"
-        : what + " " + RepoLocation.redact(token) + " cannot be read: " + e.getMessage();
-  }
-
   private static void deleteTree(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var paths = Files.walk(dir)) {
@@ -370,10 +257,5 @@ public class RepoComposeBuilder {
       }
       throw new IOException(e.getCause());
     }
-  }
-
-  // The repomd revision of a createrepo'd Koji repo is the Koji event; keep it when numeric.
-  private static Long revisionAsEvent(String revision) {
-    return revision != null && revision.matches("\\d{1,18}") ? Long.valueOf(revision) : null;
   }
 }

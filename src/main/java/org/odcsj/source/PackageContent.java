@@ -1,0 +1,35 @@
+package org.odcsj.source;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.odcsj.compose.ComposeSpec;
+import org.odcsj.output.SourceEntry;
+import org.odcsj.selection.Candidate;
+
+/** What an opened {@link PackageSource} offers for one compose. */
+public interface PackageContent {
+
+  /** Every package the source offers, for the selection engine. */
+  List<Candidate> candidates();
+
+  /**
+   * The files of the selected packages, in their order: local files as they are, remote ones
+   * downloaded (verified) under {@code downloadDir}.
+   */
+  List<Path> files(List<Candidate> selected, Path downloadDir) throws SourceFailure, IOException;
+
+  /**
+   * What the repodata of a selected package may be copied from instead of reading its headers, or
+   * {@code null} (the writer then reads the file's headers).
+   */
+  default SourceEntry entry(Candidate selected) {
+    return null;
+  }
+
+  /** The request as composed (recorded with the compose: e.g. the repository's revision). */
+  ComposeSpec resolvedSpec();
+
+  /** The fingerprint of what was read (reuse compares it; "" = never reuse). */
+  String fingerprint();
+}
