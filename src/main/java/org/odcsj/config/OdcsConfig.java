@@ -41,8 +41,59 @@ public class OdcsConfig {
     return url.endsWith("/") ? url : url + "/";
   }
 
+  /**
+   * The source types any client may ask for unless the policy says otherwise: {@code repo}, and the
+   * Koji ones ({@code tag}, {@code build}, {@code pungi_compose}) when a Koji hub is set.
+   */
   public List<String> allowedSourceTypes() {
-    return list("odcs.allowed-source-types", List.of("repo"));
+    return list(
+        "odcs.allowed-source-types",
+        kojiHubUrl().isPresent()
+            ? List.of("repo", "tag", "build", "pungi_compose")
+            : List.of("repo"));
+  }
+
+  /** Koji's XML-RPC hub ({@code odcs.koji.hub-url}); without it there are no Koji sources. */
+  public Optional<java.net.URI> kojiHubUrl() {
+    return optional("odcs.koji.hub-url").map(java.net.URI::create);
+  }
+
+  /** Koji's volume, mounted read-only ({@code odcs.koji.topdir}, e.g. /mnt/koji). */
+  public Optional<Path> kojiTopdir() {
+    return optional("odcs.koji.topdir").map(p -> Path.of(p).toAbsolutePath().normalize());
+  }
+
+  /** Koji's volume over HTTP ({@code odcs.koji.topurl}), when it is not mounted. */
+  public Optional<java.net.URI> kojiTopurl() {
+    return optional("odcs.koji.topurl").map(java.net.URI::create);
+  }
+
+  /**
+   * Where the metadata read from Koji's immutable RPMs is kept ({@code odcs.rpm-cache.dir}): by
+   * default a hidden directory of the target directory, on its filesystem, never served.
+   */
+  public Path rpmCacheDir() {
+    return optional("odcs.rpm-cache.dir")
+        .map(Path::of)
+        .orElse(targetDir().resolve(".rpm-metadata-cache"))
+        .toAbsolutePath();
+  }
+
+  /** Entries of the RPM metadata cache unused for this long are removed. */
+  public Duration rpmCacheMaxAge() {
+    return Duration.ofDays(number("odcs.rpm-cache.max-age-days", 30));
+  }
+
+  /**
+   * URL prefixes a pungi_compose source may be read from ({@code
+   * odcs.pungi-compose.allowed-roots}).
+   */
+  public List<String> pungiComposeAllowedRoots() {
+    return list("odcs.pungi-compose.allowed-roots", List.of());
+  }
+
+  private Optional<String> optional(String key) {
+    return config.getOptionalValue(key, String.class).filter(s -> !s.isBlank());
   }
 
   /** Directories a repo source may be under; empty means no local repository is allowed. */

@@ -1,10 +1,14 @@
 package org.odcsj.generation;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.source.ComposeSource;
+import org.odcsj.source.ComposeSourceGroup;
+import org.odcsj.source.koji.KojiSourceSettings;
+import org.odcsj.source.koji.KojiSources;
 import org.odcsj.source.repo.RepoSource;
 
 /**
@@ -12,7 +16,7 @@ import org.odcsj.source.repo.RepoSource;
  * concrete sources. A new source type is one producer here ({@code source.ComposeSources} finds
  * them all; it holds them for the application's life, so they are made once).
  */
-@Dependent
+@ApplicationScoped
 public class SourcePlugins {
 
   @Inject OdcsConfig config;
@@ -21,5 +25,26 @@ public class SourcePlugins {
   @Dependent
   ComposeSource repo() {
     return new RepoSource(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
+  }
+
+  /** tag, build and pungi_compose, sharing one Koji client: only when a Koji hub is set. */
+  @Produces
+  @Dependent
+  ComposeSourceGroup koji() {
+    return new ComposeSourceGroup(
+        kojiSettings().map(KojiSources::create).orElse(java.util.List.of()));
+  }
+
+  java.util.Optional<KojiSourceSettings> kojiSettings() {
+    return config
+        .kojiHubUrl()
+        .map(
+            hub ->
+                new KojiSourceSettings(
+                    hub,
+                    config.kojiTopdir(),
+                    config.kojiTopurl(),
+                    java.util.Optional.of(config.rpmCacheDir()),
+                    config.pungiComposeAllowedRoots()));
   }
 }

@@ -118,6 +118,7 @@ public final class RepositoryWriter implements Closeable {
 
   private final AtomicInteger copied = new AtomicInteger();
   private final AtomicInteger rendered = new AtomicInteger();
+  private final AtomicInteger known = new AtomicInteger();
   private EntrySpill spill;
   private Writing writing;
 
@@ -236,8 +237,13 @@ public final class RepositoryWriter implements Closeable {
                         identities[i] =
                             source.identity(attributes, RpmHeaderReader.readSigkey(file));
                       } else {
-                        RpmPackage pkg =
-                            RpmHeaderReader.read(file, trusted ? source.sha256() : null);
+                        RpmPackage pkg;
+                        if (trusted && source.known() != null) {
+                          pkg = source.known();
+                          known.incrementAndGet();
+                        } else {
+                          pkg = RpmHeaderReader.read(file, trusted ? source.sha256() : null);
+                        }
                         identities[i] = pkg.identityOnly();
                         if (added[i] != null) {
                           added[i].decision = READ;
@@ -302,7 +308,12 @@ public final class RepositoryWriter implements Closeable {
 
   /** Of those, how many got their entries from their headers. */
   public int readFromHeaders() {
-    return rendered.get();
+    return rendered.get() - known.get();
+  }
+
+  /** Of those, how many got their entries from metadata their source had read before. */
+  public int fromKnownMetadata() {
+    return known.get();
   }
 
   public Path osDir() {

@@ -27,7 +27,8 @@ public record SourceEntry(
     String sourcerpm,
     long size,
     long fileTime,
-    boolean verified) {
+    boolean verified,
+    RpmPackage known) {
 
   public SourceEntry {
     Objects.requireNonNull(sha256, "sha256");
@@ -49,19 +50,42 @@ public record SourceEntry(
       long size,
       long fileTime) {
     return new SourceEntry(
-        repodata, sha256, name, epoch, version, release, arch, sourcerpm, size, fileTime, false);
+        repodata, sha256, name, epoch, version, release, arch, sourcerpm, size, fileTime, false,
+        null);
+  }
+
+  /**
+   * A file whose metadata was read before (immutable files, e.g. Koji's: kept by the source),
+   * believed while it has the size and modification time it had then: nothing is read again.
+   */
+  public static SourceEntry known(RpmPackage pkg) {
+    return new SourceEntry(
+        null,
+        pkg.sha256(),
+        pkg.name(),
+        pkg.epochOrZero(),
+        pkg.version(),
+        pkg.release(),
+        pkg.arch(),
+        pkg.sourcerpm(),
+        pkg.packageSize(),
+        pkg.fileTime(),
+        false,
+        pkg);
   }
 
   /** A file whose bytes were checked against {@code sha256}. */
   public SourceEntry asVerified() {
     return new SourceEntry(
-        repodata, sha256, name, epoch, version, release, arch, sourcerpm, size, fileTime, true);
+        repodata, sha256, name, epoch, version, release, arch, sourcerpm, size, fileTime, true,
+        known);
   }
 
   /** The same, vouching for the checksum only: the entries are made from the header. */
   public SourceEntry withoutRepodata() {
     return new SourceEntry(
-        null, sha256, name, epoch, version, release, arch, sourcerpm, size, fileTime, verified);
+        null, sha256, name, epoch, version, release, arch, sourcerpm, size, fileTime, verified,
+        known);
   }
 
   /** Whether the file with these attributes is the one the metadata describes. */

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.odcsj.compose.ComposeSpec;
@@ -22,8 +24,12 @@ public class ComposeSources {
   protected ComposeSources() {}
 
   @Inject
-  public ComposeSources(@Any Instance<ComposeSource> sources) {
-    for (ComposeSource source : sources) {
+  public ComposeSources(
+      @Any Instance<ComposeSource> sources, @Any Instance<ComposeSourceGroup> groups) {
+    List<ComposeSource> all = new ArrayList<>();
+    sources.forEach(all::add);
+    groups.forEach(g -> all.addAll(g.sources()));
+    for (ComposeSource source : all) {
       ComposeSource earlier = byType.put(source.type(), source);
       if (earlier != null) {
         throw new IllegalStateException(

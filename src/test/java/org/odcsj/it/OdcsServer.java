@@ -166,6 +166,9 @@ public class OdcsServer implements BeforeAllCallback {
     env.put("ODCS_REPO_ALLOWED_ROOTS", infra.itDir().resolve("repos") + ",http://127.0.0.1:");
     env.put("ODCS_EXPIRY_PERIOD_SECONDS", "1");
     TestPolicy.configure(env, dir, name.equals(ALT));
+    if (name.equals(MAIN)) {
+      env.putAll(KojiFixture.get().serverEnvironment());
+    }
     env.putAll(profile.environment());
     Process process = pb.start();
     Running running = new Running(process, baseUrl, targetDir, log, db);

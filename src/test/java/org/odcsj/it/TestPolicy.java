@@ -44,7 +44,7 @@ public final class TestPolicy {
     Path policy = Files.writeString(dir.resolve("policy.yaml"), POLICY_YAML);
     Path extraDir = Files.createDirectories(dir.resolve("releng-private"));
     env.put("ODCS_AUTH_POLICY_FILE", policy.toString());
-    env.put("ODCS_ALLOWED_SOURCE_TYPES", "tag,module,build,repo");
+    env.put("ODCS_ALLOWED_SOURCE_TYPES", "tag,module,build,repo,pungi_compose");
     env.put("ODCS_EXTRA_TARGET_DIRS", "releng-private=" + extraDir);
     if (alt) {
       env.put("ODCS_SIGKEYS", "x,y");

@@ -1,4 +1,4 @@
-package org.odcsj.source.pungicompose;
+package org.odcsj.source.koji.pungicompose;
 
 /**
  * A {@code pungi_compose} source cannot be used: refused, unreachable, or not productmd metadata

@@ -1,4 +1,4 @@
-package org.odcsj.source.pungicompose;
+package org.odcsj.source.koji.pungicompose;
 
 import java.io.IOException;
 import java.io.InputStream;

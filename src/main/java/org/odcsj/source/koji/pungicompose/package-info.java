@@ -3,4 +3,4 @@
  * from its productmd {@code rpms.json} over HTTP from allowed roots only. Plain Java SE: reads
  * metadata, fetches no package, and knows nothing of the container.
  */
-package org.odcsj.source.pungicompose;
+package org.odcsj.source.koji.pungicompose;

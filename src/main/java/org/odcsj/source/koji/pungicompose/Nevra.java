@@ -1,4 +1,4 @@
-package org.odcsj.source.pungicompose;
+package org.odcsj.source.koji.pungicompose;
 
 /**
  * A productmd NEVRA, {@code name-epoch:version-release.arch} (the epoch is optional), split from

@@ -1,4 +1,4 @@
-package org.odcsj.source.pungicompose;
+package org.odcsj.source.koji.pungicompose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

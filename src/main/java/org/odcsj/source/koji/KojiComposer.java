@@ -1,0 +1,135 @@
+package org.odcsj.source.koji;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.odcsj.compose.ComposeSpec;
+import org.odcsj.compose.SpaceJoined;
+import org.odcsj.rpm.RpmHeaderReader;
+import org.odcsj.rpm.RpmPackage;
+import org.odcsj.rpm.cache.HeaderCacheCounter;
+import org.odcsj.source.SourceFailure;
+import org.odcsj.source.SourceLog;
+
+/**
+ * Turns a Koji package set into what the compose pipeline selects from: the copy of each RPM the
+ * sigkeys choose, its metadata (from the cache or its headers) as a candidate, its file.
+ */
+final class KojiComposer {
+
+  private static final int READERS = 4;
+
+  private final KojiQueries koji;
+  private final KojiTopdir topdir;
+  private final KojiRpmHeaders headers;
+  private final KojiPackageFiles files;
+
+  KojiComposer(
+      KojiQueries koji, KojiTopdir topdir, KojiRpmHeaders headers, KojiPackageFiles files) {
+    this.koji = koji;
+    this.topdir = topdir;
+    this.headers = headers;
+    this.files = files;
+  }
+
+  KojiQueries koji() {
+    return koji;
+  }
+
+  KojiContent content(ComposeSpec resolved, KojiPackageSet set, String fingerprint, SourceLog log)
+      throws SourceFailure {
+    List<String> sigkeys = SpaceJoined.sigkeys(resolved.sigkeys());
+    List<KojiRpmCopy> copies;
+    try {
+      copies = new KojiSignedCopies(koji, topdir).choose(set.rpms(), sigkeys);
+    } catch (KojiUnsignedPackages | KojiException | KojiNotFound e) {
+      throw new SourceFailure(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new SourceFailure(e.getCause().getMessage(), e);
+    }
+    log.info(
+        "Koji: "
+            + copies.size()
+            + " RPMs"
+            + (set.taskRpms().isEmpty() ? "" : " and " + set.taskRpms().size() + " scratch RPMs")
+            + (sigkeys.isEmpty() ? ", unsigned" : ", sigkeys " + String.join(", ", sigkeys)));
+    Map<String, HeaderCacheCounter> counters = new TreeMap<>();
+    List<KojiCandidate> candidates = read(copies, set.taskRpms(), counters);
+    counters.values().forEach(c -> log.info(c.logLine()));
+    return new KojiContent(resolved, candidates, fingerprint);
+  }
+
+  private List<KojiCandidate> read(
+      List<KojiRpmCopy> copies,
+      List<KojiTaskRpm> taskRpms,
+      Map<String, HeaderCacheCounter> counters)
+      throws SourceFailure {
+    for (KojiRpmCopy c : copies) {
+      counters.computeIfAbsent(c.rpm().rpm().arch(), HeaderCacheCounter::new);
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            READERS,
+            r -> {
+              Thread t = new Thread(r, "odcsj-koji-headers");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<KojiCandidate>> reads = new ArrayList<>(copies.size() + taskRpms.size());
+      for (KojiRpmCopy copy : copies) {
+        HeaderCacheCounter counter = counters.get(copy.rpm().rpm().arch());
+        reads.add(pool.submit(() -> KojiCandidate.of(copy, local(copy), headers, counter)));
+      }
+      for (KojiTaskRpm task : taskRpms) {
+        reads.add(pool.submit(() -> scratch(task)));
+      }
+      List<KojiCandidate> out = new ArrayList<>(reads.size());
+      for (Future<KojiCandidate> read : reads) {
+        out.add(read.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new SourceFailure(
+          "Cannot read an RPM from Koji's volume " + topdir + ": " + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceFailure("Interrupted reading RPM headers", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The copy's file on the mounted volume; over the topurl, a verified download. */
+  private Path local(KojiRpmCopy copy) throws IOException {
+    if (copy.file() != null) {
+      return copy.file();
+    }
+    KojiBuildRpm r = copy.rpm();
+    Path dir = Files.createTempDirectory("odcsj-koji-");
+    return files
+        .find(r.build(), r.rpm(), List.of(copy.sigkey()), dir)
+        .orElseThrow(() -> new IOException("no copy of " + r.rpm().nvra() + " at " + copy.url()))
+        .file();
+  }
+
+  private KojiCandidate scratch(KojiTaskRpm task) throws IOException {
+    if (!topdir.isMounted()) {
+      throw new IOException(
+          "scratch build RPMs need Koji's volume mounted (odcs.koji.topdir): " + task.nvra());
+    }
+    Path file = topdir.file(task.topdirPath());
+    RpmPackage pkg = RpmHeaderReader.read(file);
+    return KojiCandidate.of(pkg, file, "");
+  }
+}

@@ -1,0 +1,41 @@
+package org.odcsj.source.koji;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.odcsj.rpm.RpmHeaderReader;
+import org.odcsj.rpm.RpmPackage;
+import org.odcsj.rpm.cache.HeaderCacheCounter;
+import org.odcsj.rpm.cache.RpmMetadataCache;
+
+/**
+ * The metadata of a Koji RPM copy: Koji's files never change, so what was read from one (by its
+ * payloadhash and the copy's sigkey) comes from the metadata cache when there is one, and is read
+ * from the file's headers — then kept — only the first time.
+ */
+final class KojiRpmHeaders {
+
+  private final Optional<RpmMetadataCache> cache;
+
+  KojiRpmHeaders(Optional<RpmMetadataCache> cache) {
+    this.cache = cache;
+  }
+
+  RpmPackage read(KojiRpmCopy copy, Path file, HeaderCacheCounter counter) throws IOException {
+    String payloadhash = copy.payloadhash();
+    boolean cacheable = cache.isPresent() && payloadhash != null && payloadhash.length() == 32;
+    if (cacheable) {
+      Optional<RpmPackage> known = cache.get().get(payloadhash, copy.sigkey());
+      if (known.isPresent()) {
+        counter.hit();
+        return known.get();
+      }
+    }
+    RpmPackage read = RpmHeaderReader.read(file);
+    counter.read();
+    if (cacheable) {
+      cache.get().put(payloadhash, copy.sigkey(), read);
+    }
+    return read;
+  }
+}

@@ -1,0 +1,41 @@
+package org.odcsj.source.koji;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.odcsj.fetch.HttpFiles;
+import org.odcsj.rpm.cache.RpmMetadataCache;
+import org.odcsj.source.ComposeSource;
+import org.odcsj.source.koji.pungicompose.PungiComposeReader;
+import org.odcsj.source.koji.pungicompose.PungiComposeSettings;
+
+/**
+ * The Koji-backed sources — {@code tag}, {@code build}, {@code pungi_compose} — over one hub
+ * client, one tag-event memory and one RPM metadata cache, made once for the server's life.
+ */
+public final class KojiSources {
+
+  private KojiSources() {}
+
+  public static List<ComposeSource> create(KojiSourceSettings settings) {
+    KojiQueries koji = new KojiQueries(new KojiHub(KojiHubSettings.of(settings.hubUrl())));
+    KojiTopdir topdir = settings.kojiTopdir();
+    KojiRpmHeaders headers =
+        new KojiRpmHeaders(
+            settings.rpmCacheDir().map(dir -> new RpmMetadataCache(dir, Clock.systemUTC())));
+    KojiPackageFiles files = new KojiPackageFiles(topdir, new HttpFiles());
+    KojiComposer composer = new KojiComposer(koji, topdir, headers, files);
+    KojiTagEvents events = new KojiTagEvents(koji);
+    PungiComposeReader pungi =
+        new PungiComposeReader(PungiComposeSettings.of(settings.pungiComposeAllowedRoots()));
+    return List.of(
+        new KojiTagSource(events, composer),
+        new KojiBuildSource(composer),
+        new PungiComposeSource(pungi, composer));
+  }
+
+  /** The metadata cache of {@code settings}, for the periodic sweep. */
+  public static Optional<RpmMetadataCache> cache(KojiSourceSettings settings) {
+    return settings.rpmCacheDir().map(dir -> new RpmMetadataCache(dir, Clock.systemUTC()));
+  }
+}

@@ -1,0 +1,78 @@
+package org.odcsj.source.koji;
+
+import org.odcsj.compose.ComposeFlag;
+import org.odcsj.compose.ComposeSpec;
+import org.odcsj.compose.SourceType;
+import org.odcsj.compose.SpaceJoined;
+import org.odcsj.source.InvalidSourceRequest;
+import org.odcsj.source.PackageContent;
+import org.odcsj.source.PackageSource;
+import org.odcsj.source.Resolution;
+import org.odcsj.source.SourceFailure;
+import org.odcsj.source.SourceLog;
+
+/**
+ * The {@code tag} source: a Koji tag with its inheritance (unless {@code no_inheritance}), frozen
+ * at a Koji event — the request's, else the one remembered for the tag while it is unchanged, so
+ * consecutive composes of an unchanged tag are reused — plus {@code builds} on top and the RPMs of
+ * {@code scratch_build_tasks}. The event is the fingerprint: the same event, the same content.
+ */
+final class KojiTagSource implements PackageSource {
+
+  private final KojiTagEvents events;
+  private final KojiComposer composer;
+
+  KojiTagSource(KojiTagEvents events, KojiComposer composer) {
+    this.events = events;
+    this.composer = composer;
+  }
+
+  @Override
+  public SourceType type() {
+    return SourceType.TAG;
+  }
+
+  @Override
+  public void validate(ComposeSpec spec) throws InvalidSourceRequest {
+    if (spec.source() == null || spec.source().isBlank() || spec.source().contains(" ")) {
+      throw new InvalidSourceRequest(
+          "\"source\" of a tag compose must be one Koji tag, not \"" + spec.source() + "\"");
+    }
+    KojiBuildSource.checkScratchTasks(spec);
+  }
+
+  @Override
+  public Resolution resolve(ComposeSpec spec, SourceLog log) throws SourceFailure {
+    long event;
+    try {
+      event = events.eventFor(spec.source(), spec.kojiEvent());
+    } catch (KojiNotFound | KojiException e) {
+      throw new SourceFailure(e.getMessage(), e);
+    }
+    log.info("Koji tag " + spec.source() + " at event " + event);
+    ComposeSpec resolved = spec.toBuilder().kojiEvent(event).build();
+    return new Resolution(resolved, () -> fingerprint(event));
+  }
+
+  @Override
+  public PackageContent open(ComposeSpec resolved, SourceLog log) throws SourceFailure {
+    KojiPackageSet set;
+    try {
+      set =
+          new KojiPackageSetReader(composer.koji())
+              .ofTag(
+                  resolved.source(),
+                  resolved.kojiEvent(),
+                  !resolved.hasFlag(ComposeFlag.NO_INHERITANCE),
+                  SpaceJoined.items(resolved.builds()),
+                  KojiBuildSource.scratchTasks(resolved));
+    } catch (KojiNotFound | KojiException e) {
+      throw new SourceFailure(e.getMessage(), e);
+    }
+    return composer.content(resolved, set, fingerprint(resolved.kojiEvent()), log);
+  }
+
+  private static String fingerprint(long event) {
+    return "koji-event " + event;
+  }
+}

@@ -1,0 +1,312 @@
+package org.odcsj.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.odcsj.testsupport.Dnf;
+import org.odcsj.testsupport.TestRpms;
+import org.odcsj.testsupport.koji.KojiTestKeys;
+import org.odcsj.testsupport.koji.KojiTestModel;
+import org.odcsj.testsupport.koji.KojiTestTopdir;
+import org.odcsj.testsupport.koji.KojiTestTopdir.ImportedBuild;
+
+/**
+ * {@code tag}, {@code build} and {@code pungi_compose} composes through the deployed WAR, from the
+ * Koji protocol test hub and its topdir of test-built RPMs ({@link KojiFixture}). Every test makes
+ * its own tags and builds, named uniquely.
+ */
+@ExtendWith({TestEnvironment.class, OdcsServer.class})
+class KojiComposeIT {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private final OdcsApi api = new OdcsApi(OdcsServer.get().baseUrl());
+  private final KojiTestModel koji = KojiFixture.get().koji();
+  private final KojiTestTopdir topdir = KojiFixture.get().topdir();
+  private final String u = UUID.randomUUID().toString().substring(0, 8);
+
+  /** A build of one noarch package named like the build, tagged into {@code tag}. */
+  private ImportedBuild build(String name, String version, TestRpms... rpms) {
+    return topdir.importBuild(
+        name,
+        version,
+        "1",
+        null,
+        rpms.length > 0 ? rpms : new TestRpms[] {TestRpms.builder(name, version, "1", "noarch")});
+  }
+
+  private long tag(long tagId, ImportedBuild build) {
+    koji.packageListAdd(tagId, build.name());
+    return koji.tagBuild(tagId, build.id());
+  }
+
+  private JsonObject compose(String request) {
+    long id = api.submit(request).getJsonNumber("id").longValue();
+    return api.awaitState(id, TIMEOUT, "done", "failed");
+  }
+
+  private static JsonObject done(JsonObject compose) {
+    assertEquals("done", compose.getString("state_name"), compose.toString());
+    return compose;
+  }
+
+  /** NEVRA → sigkey of every RPM in the compose's rpms.json (productmd). */
+  private static Map<String, String> rpms(JsonObject compose) throws Exception {
+    Path rpmsJson =
+        OdcsServer.get()
+            .targetDir()
+            .resolve("odcs-" + compose.getInt("id") + "/compose/metadata/rpms.json");
+    Map<String, String> out = new TreeMap<>();
+    try (InputStream in = Files.newInputStream(rpmsJson)) {
+      JsonObject variant =
+          JSON.createReader(in)
+              .readObject()
+              .getJsonObject("payload")
+              .getJsonObject("rpms")
+              .getJsonObject("Temporary");
+      for (String arch : variant.keySet()) {
+        for (var srpm : variant.getJsonObject(arch).values()) {
+          srpm.asJsonObject()
+              .forEach(
+                  (nevra, info) -> {
+                    var sigkey = info.asJsonObject().get("sigkey");
+                    out.put(
+                        nevra,
+                        sigkey.getValueType() == jakarta.json.JsonValue.ValueType.NULL
+                            ? ""
+                            : info.asJsonObject().getString("sigkey"));
+                  });
+        }
+      }
+    }
+    return out;
+  }
+
+  private String tagRequest(String tag, String extra) {
+    return "{\"source\": {\"type\": \"tag\", \"source\": \"" + tag + "\"" + extra + "}}";
+  }
+
+  @Test
+  void tagComposeFollowsInheritanceAtItsEventWithBuildsOnTop() throws Exception {
+    long parent = koji.createTag("base-" + u, "x86_64");
+    long child = koji.createTag("child-" + u, "x86_64");
+    koji.addInheritance(child, parent, 10);
+    tag(parent, build("kp-a-" + u, "1.0"));
+    tag(child, build("kp-b-" + u, "1.0"));
+    ImportedBuild extra = build("kp-c-" + u, "1.0");
+
+    JsonObject c =
+        done(compose(tagRequest("child-" + u, ", \"builds\": [\"kp-c-" + u + "-1.0-1\"]")));
+
+    assertEquals(
+        java.util.Set.of(
+            "kp-a-" + u + "-0:1.0-1.noarch",
+            "kp-b-" + u + "-0:1.0-1.noarch",
+            "kp-c-" + u + "-0:1.0-1.noarch"),
+        rpms(c).keySet());
+    assertTrue(c.getJsonNumber("koji_event").longValue() >= koji.lastEvent() - 1, c.toString());
+    assertEquals("kp-c-" + u + "-1.0-1", c.getString("builds"));
+
+    JsonObject own = done(compose(tagRequest("child-" + u, ", \"flags\": [\"no_inheritance\"]")));
+    assertEquals(java.util.Set.of("kp-b-" + u + "-0:1.0-1.noarch"), rpms(own).keySet());
+    assertNotEquals(0, extra.id());
+  }
+
+  @Test
+  void anOlderKojiEventGivesTheOlderContentAndRegenerationKeepsIt() throws Exception {
+    long tagId = koji.createTag("moving-" + u, "x86_64");
+    long before = tag(tagId, build("kp-old-" + u, "1.0"));
+    JsonObject old = done(compose(tagRequest("moving-" + u, ", \"koji_event\": " + before)));
+    assertEquals(before, old.getJsonNumber("koji_event").longValue());
+    tag(tagId, build("kp-new-" + u, "1.0")); // the tag moves on
+
+    JsonObject now = done(compose(tagRequest("moving-" + u, "")));
+    assertEquals(2, rpms(now).size(), rpms(now).toString());
+    assertEquals(java.util.Set.of("kp-old-" + u + "-0:1.0-1.noarch"), rpms(old).keySet());
+
+    // Removed, then renewed: the stored event again, not the tag's newer content.
+    assertEquals(202, api.delete("/api/1/composes/" + old.getInt("id")).status());
+    api.awaitState(old.getInt("id"), TIMEOUT, "removed");
+    var renewed = api.patch("/api/1/composes/" + old.getInt("id"), "");
+    assertEquals(200, renewed.status(), renewed.body());
+    JsonObject copy = done(api.awaitState(renewed.json().getInt("id"), TIMEOUT, "done", "failed"));
+    assertEquals(rpms(old), rpms(copy));
+    assertEquals(before, copy.getJsonNumber("koji_event").longValue());
+  }
+
+  @Test
+  void anUnchangedTagIsReusedAndAChangedOneIsNot() throws Exception {
+    long tagId = koji.createTag("reuse-" + u, "x86_64");
+    tag(tagId, build("kp-r-" + u, "1.0"));
+    JsonObject first = done(compose(tagRequest("reuse-" + u, "")));
+    JsonObject second = done(compose(tagRequest("reuse-" + u, "")));
+    assertEquals(first.getInt("id"), second.getInt("reused_id", -1), second.toString());
+    assertEquals(first.getJsonNumber("koji_event"), second.getJsonNumber("koji_event"));
+
+    tag(tagId, build("kp-r2-" + u, "1.0"));
+    JsonObject third = done(compose(tagRequest("reuse-" + u, "")));
+    assertEquals(-1, third.getInt("reused_id", -1), third.toString());
+    assertEquals(2, rpms(third).size());
+  }
+
+  @Test
+  void buildComposeTakesTheNamedPackagesAndTheirDependencies() throws Exception {
+    ImportedBuild lib = build("kp-lib-" + u, "2.0");
+    ImportedBuild app =
+        build(
+            "kp-app-" + u,
+            "1.0",
+            TestRpms.builder("kp-app-" + u, "1.0", "1", "noarch").requires("kp-lib-" + u),
+            TestRpms.builder("kp-app-extra-" + u, "1.0", "1", "noarch"));
+    JsonObject c =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"build\", \"builds\": [\"kp-app-"
+                    + u
+                    + "-1.0-1\", \"kp-lib-"
+                    + u
+                    + "-2.0-1\"], \"packages\": [\"kp-app-"
+                    + u
+                    + "\"]}}"));
+    assertEquals(
+        java.util.Set.of("kp-app-" + u + "-0:1.0-1.noarch", "kp-lib-" + u + "-0:2.0-1.noarch"),
+        rpms(c).keySet());
+    assertNotEquals(lib.id(), app.id());
+  }
+
+  @Test
+  void sigkeysChooseTheFirstSignedCopyAndNameWhatIsMissing() throws Exception {
+    ImportedBuild signed = build("kp-signed-" + u, "1.0");
+    topdir.writeSigned(signed, KojiTestKeys.b());
+    ImportedBuild unsigned = build("kp-plain-" + u, "1.0");
+    long tagId = koji.createTag("signed-" + u, "x86_64");
+    tag(tagId, signed);
+    String a = KojiTestKeys.a().sigkey();
+    String b = KojiTestKeys.b().sigkey();
+
+    JsonObject bOnly =
+        done(compose(tagRequest("signed-" + u, ", \"sigkeys\": [\"" + a + "\", \"" + b + "\"]")));
+    assertEquals(Map.of("kp-signed-" + u + "-0:1.0-1.noarch", b), rpms(bOnly));
+
+    tag(tagId, unsigned);
+    JsonObject refused =
+        compose(
+            tagRequest("signed-" + u, ", \"sigkeys\": [\"" + b + "\"], \"flags\": [\"no_reuse\"]"));
+    assertEquals("failed", refused.getString("state_name"));
+    assertTrue(
+        refused.getString("state_reason").contains("kp-plain-" + u + "-1.0-1.noarch"),
+        refused.getString("state_reason"));
+
+    JsonObject unsignedAllowed =
+        done(
+            compose(
+                tagRequest(
+                    "signed-" + u,
+                    ", \"sigkeys\": [\"" + b + "\", \"\"], \"flags\": [\"no_reuse\"]")));
+    assertEquals(
+        Map.of("kp-signed-" + u + "-0:1.0-1.noarch", b, "kp-plain-" + u + "-0:1.0-1.noarch", ""),
+        rpms(unsignedAllowed));
+  }
+
+  @Test
+  void unknownTagsAndBuildsFailNamingThem() {
+    JsonObject tag = compose(tagRequest("nosuch-" + u, ""));
+    assertEquals("failed", tag.getString("state_name"));
+    assertTrue(
+        tag.getString("state_reason").contains("Unknown Koji tag nosuch-" + u + "."),
+        tag.getString("state_reason"));
+    JsonObject build =
+        compose("{\"source\": {\"type\": \"build\", \"builds\": [\"nosuch-" + u + "-1-1\"]}}");
+    assertEquals("failed", build.getString("state_name"));
+    assertTrue(
+        build.getString("state_reason").contains("nosuch-" + u + "-1-1"),
+        build.getString("state_reason"));
+  }
+
+  @Test
+  void aPungiComposeOfOurTagComposeHasExactlyItsNevras() throws Exception {
+    ImportedBuild one = build("kp-p1-" + u, "1.0");
+    topdir.writeSigned(one, KojiTestKeys.a());
+    long tagId = koji.createTag("pungi-" + u, "x86_64");
+    tag(tagId, one);
+    tag(tagId, build("kp-p2-" + u, "3.0"));
+    JsonObject ours =
+        done(
+            compose(
+                tagRequest(
+                    "pungi-" + u, ", \"sigkeys\": [\"" + KojiTestKeys.a().sigkey() + "\", \"\"]")));
+    String variant = ours.getString("toplevel_url") + "/compose/Temporary";
+
+    JsonObject copy =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"pungi_compose\", \"source\": \"" + variant + "\"}}"));
+    assertEquals(rpms(ours), rpms(copy));
+  }
+
+  @Test
+  void secondComposeOfATagReadsNoHeaders() throws Exception {
+    long tagId = koji.createTag("cache-" + u, "x86_64");
+    tag(tagId, build("kp-h1-" + u, "1.0"));
+    tag(tagId, build("kp-h2-" + u, "1.0"));
+    JsonObject first = done(compose(tagRequest("cache-" + u, "")));
+    JsonObject second = done(compose(tagRequest("cache-" + u, ", \"flags\": [\"no_reuse\"]")));
+    String log =
+        Files.readString(
+            OdcsServer.get()
+                .targetDir()
+                .resolve("odcs-" + second.getInt("id") + "/compose/logs/odcs.log"));
+    assertTrue(log.contains("noarch: 2 of 2 package headers from the metadata cache, 0 read"), log);
+    assertEquals(rpms(first), rpms(second));
+  }
+
+  @Test
+  void dnfInstallsFromATagCompose() throws Exception {
+    ImportedBuild lib = build("kp-dlib-" + u, "1.0");
+    ImportedBuild app =
+        build(
+            "kp-dapp-" + u,
+            "1.0",
+            TestRpms.builder("kp-dapp-" + u, "1.0", "1", "noarch").requires("kp-dlib-" + u));
+    long tagId = koji.createTag("dnf-" + u, "x86_64");
+    tag(tagId, lib);
+    tag(tagId, app);
+    JsonObject c = done(compose(tagRequest("dnf-" + u, "")));
+    assumeTrue(Dnf.available(), "dnf is needed to install from the compose");
+    String repoFile =
+        api.get(c.getString("result_repofile").replace(OdcsServer.get().baseUrl(), "")).body();
+    Path copy = Files.writeString(Files.createTempFile("koji-" + u, ".repo"), repoFile);
+    Dnf dnf =
+        Dnf.create(TestEnvironment.current().itDir().resolve("dnf-koji-" + u), "x86_64")
+            .addRepoFile(copy);
+    var install = dnf.install("kp-dapp-" + u);
+    assertEquals(0, install.exitCode(), install.output());
+    assertTrue(dnf.isInstalled("kp-dlib-" + u));
+  }
+
+  @Test
+  void anUnreachableHubFailsTheComposeWithTheReason() {
+    KojiFixture.get().hub().failNext(100, 503);
+    try {
+      JsonObject c = compose(tagRequest("down-" + u, ""));
+      assertEquals("failed", c.getString("state_name"));
+      assertTrue(c.getString("state_reason").contains("unreachable"), c.getString("state_reason"));
+    } finally {
+      KojiFixture.get().hub().failNext(0, 503);
+    }
+  }
+}
