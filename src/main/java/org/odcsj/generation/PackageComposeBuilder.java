@@ -112,6 +112,9 @@ public class PackageComposeBuilder {
                   + " ms ("
                   + writer.copiedFromSource()
                   + " with repodata entries copied from the source metadata, "
+                  + (writer.fromKnownMetadata() > 0
+                      ? writer.fromKnownMetadata() + " from metadata read before, "
+                      : "")
                   + writer.readFromHeaders()
                   + " read from headers)");
           count += files.size();

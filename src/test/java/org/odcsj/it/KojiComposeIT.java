@@ -66,10 +66,7 @@ class KojiComposeIT {
 
   /** NEVRA → sigkey of every RPM in the compose's rpms.json (productmd). */
   private static Map<String, String> rpms(JsonObject compose) throws Exception {
-    Path rpmsJson =
-        OdcsServer.get()
-            .targetDir()
-            .resolve("odcs-" + compose.getInt("id") + "/compose/metadata/rpms.json");
+    Path rpmsJson = tree(compose).resolve("compose/metadata/rpms.json");
     Map<String, String> out = new TreeMap<>();
     try (InputStream in = Files.newInputStream(rpmsJson)) {
       JsonObject variant =
@@ -96,8 +93,24 @@ class KojiComposeIT {
     return out;
   }
 
-  private String tagRequest(String tag, String extra) {
-    return "{\"source\": {\"type\": \"tag\", \"source\": \"" + tag + "\"" + extra + "}}";
+  /** The compose's tree (a reusing compose points at the reused one's). */
+  private static Path tree(JsonObject compose) {
+    String url = compose.getString("toplevel_url");
+    return OdcsServer.get().targetDir().resolve(url.substring(url.lastIndexOf('/') + 1));
+  }
+
+  private String tagRequest(String tag, String sourceExtra, String... flags) {
+    StringBuilder f = new StringBuilder();
+    for (String flag : flags) {
+      f.append(f.length() == 0 ? "" : ", ").append('"').append(flag).append('"');
+    }
+    return "{\"source\": {\"type\": \"tag\", \"source\": \""
+        + tag
+        + "\""
+        + sourceExtra
+        + "}, \"flags\": ["
+        + f
+        + "]}";
   }
 
   @Test
@@ -121,7 +134,7 @@ class KojiComposeIT {
     assertTrue(c.getJsonNumber("koji_event").longValue() >= koji.lastEvent() - 1, c.toString());
     assertEquals("kp-c-" + u + "-1.0-1", c.getString("builds"));
 
-    JsonObject own = done(compose(tagRequest("child-" + u, ", \"flags\": [\"no_inheritance\"]")));
+    JsonObject own = done(compose(tagRequest("child-" + u, "", "no_inheritance")));
     assertEquals(java.util.Set.of("kp-b-" + u + "-0:1.0-1.noarch"), rpms(own).keySet());
     assertNotEquals(0, extra.id());
   }
@@ -132,11 +145,12 @@ class KojiComposeIT {
     long before = tag(tagId, build("kp-old-" + u, "1.0"));
     JsonObject old = done(compose(tagRequest("moving-" + u, ", \"koji_event\": " + before)));
     assertEquals(before, old.getJsonNumber("koji_event").longValue());
+    Map<String, String> oldRpms = rpms(old);
     tag(tagId, build("kp-new-" + u, "1.0")); // the tag moves on
 
     JsonObject now = done(compose(tagRequest("moving-" + u, "")));
     assertEquals(2, rpms(now).size(), rpms(now).toString());
-    assertEquals(java.util.Set.of("kp-old-" + u + "-0:1.0-1.noarch"), rpms(old).keySet());
+    assertEquals(java.util.Set.of("kp-old-" + u + "-0:1.0-1.noarch"), oldRpms.keySet());
 
     // Removed, then renewed: the stored event again, not the tag's newer content.
     assertEquals(202, api.delete("/api/1/composes/" + old.getInt("id")).status());
@@ -144,7 +158,7 @@ class KojiComposeIT {
     var renewed = api.patch("/api/1/composes/" + old.getInt("id"), "");
     assertEquals(200, renewed.status(), renewed.body());
     JsonObject copy = done(api.awaitState(renewed.json().getInt("id"), TIMEOUT, "done", "failed"));
-    assertEquals(rpms(old), rpms(copy));
+    assertEquals(oldRpms, rpms(copy));
     assertEquals(before, copy.getJsonNumber("koji_event").longValue());
   }
 
@@ -154,12 +168,12 @@ class KojiComposeIT {
     tag(tagId, build("kp-r-" + u, "1.0"));
     JsonObject first = done(compose(tagRequest("reuse-" + u, "")));
     JsonObject second = done(compose(tagRequest("reuse-" + u, "")));
-    assertEquals(first.getInt("id"), second.getInt("reused_id", -1), second.toString());
+    assertEquals(first.getString("toplevel_url"), second.getString("toplevel_url"), "reused");
     assertEquals(first.getJsonNumber("koji_event"), second.getJsonNumber("koji_event"));
 
     tag(tagId, build("kp-r2-" + u, "1.0"));
     JsonObject third = done(compose(tagRequest("reuse-" + u, "")));
-    assertEquals(-1, third.getInt("reused_id", -1), third.toString());
+    assertNotEquals(first.getString("toplevel_url"), third.getString("toplevel_url"));
     assertEquals(2, rpms(third).size());
   }
 
@@ -204,8 +218,7 @@ class KojiComposeIT {
 
     tag(tagId, unsigned);
     JsonObject refused =
-        compose(
-            tagRequest("signed-" + u, ", \"sigkeys\": [\"" + b + "\"], \"flags\": [\"no_reuse\"]"));
+        compose(tagRequest("signed-" + u, ", \"sigkeys\": [\"" + b + "\"]", "no_reuse"));
     assertEquals("failed", refused.getString("state_name"));
     assertTrue(
         refused.getString("state_reason").contains("kp-plain-" + u + "-1.0-1.noarch"),
@@ -213,10 +226,7 @@ class KojiComposeIT {
 
     JsonObject unsignedAllowed =
         done(
-            compose(
-                tagRequest(
-                    "signed-" + u,
-                    ", \"sigkeys\": [\"" + b + "\", \"\"], \"flags\": [\"no_reuse\"]")));
+            compose(tagRequest("signed-" + u, ", \"sigkeys\": [\"" + b + "\", \"\"]", "no_reuse")));
     assertEquals(
         Map.of("kp-signed-" + u + "-0:1.0-1.noarch", b, "kp-plain-" + u + "-0:1.0-1.noarch", ""),
         rpms(unsignedAllowed));
@@ -264,12 +274,8 @@ class KojiComposeIT {
     tag(tagId, build("kp-h1-" + u, "1.0"));
     tag(tagId, build("kp-h2-" + u, "1.0"));
     JsonObject first = done(compose(tagRequest("cache-" + u, "")));
-    JsonObject second = done(compose(tagRequest("cache-" + u, ", \"flags\": [\"no_reuse\"]")));
-    String log =
-        Files.readString(
-            OdcsServer.get()
-                .targetDir()
-                .resolve("odcs-" + second.getInt("id") + "/compose/logs/odcs.log"));
+    JsonObject second = done(compose(tagRequest("cache-" + u, "", "no_reuse")));
+    String log = Files.readString(tree(second).resolve("compose/logs/odcs.log"));
     assertTrue(log.contains("noarch: 2 of 2 package headers from the metadata cache, 0 read"), log);
     assertEquals(rpms(first), rpms(second));
   }

@@ -50,11 +50,11 @@ public final class KojiFixture {
     return topdir;
   }
 
-  /** What the server needs to reach this Koji. */
-  public Map<String, String> serverEnvironment() {
+  /** What the server at {@code baseUrl} needs to reach this Koji (and its own composes). */
+  public Map<String, String> serverEnvironment(String baseUrl) {
     return Map.of(
         "ODCS_KOJI_HUB_URL", hub.url().toString(),
         "ODCS_KOJI_TOPDIR", topdir.root().toString(),
-        "ODCS_PUNGI_COMPOSE_ALLOWED_ROOTS", "http://127.0.0.1:");
+        "ODCS_PUNGI_COMPOSE_ALLOWED_ROOTS", baseUrl + "/composes/");
   }
 }

@@ -167,7 +167,7 @@ public class OdcsServer implements BeforeAllCallback {
     env.put("ODCS_EXPIRY_PERIOD_SECONDS", "1");
     TestPolicy.configure(env, dir, name.equals(ALT));
     if (name.equals(MAIN)) {
-      env.putAll(KojiFixture.get().serverEnvironment());
+      env.putAll(KojiFixture.get().serverEnvironment(baseUrl));
     }
     env.putAll(profile.environment());
     Process process = pb.start();
