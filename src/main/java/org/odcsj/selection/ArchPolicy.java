@@ -37,6 +37,19 @@ final class ArchPolicy {
     this.compatArches = multilib ? COMPAT.getOrDefault(arch, List.of()) : List.of();
   }
 
+  /** Every package arch one of {@code arches} may take (multilib for those in {@code multilib}). */
+  static java.util.Set<String> packageArches(
+      java.util.Collection<String> arches, java.util.Collection<String> multilib) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    out.add("noarch");
+    for (String arch : arches) {
+      ArchPolicy p = new ArchPolicy(arch, multilib.contains(arch));
+      out.addAll(p.nativeArches);
+      out.addAll(p.compatArches);
+    }
+    return out;
+  }
+
   Group group(String packageArch) {
     if ("noarch".equals(packageArch)) {
       return Group.NOARCH;

@@ -2,16 +2,22 @@ package org.odcsj.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.odcsj.bench.BenchTools.awaitDone;
+import static org.odcsj.bench.BenchTools.countRpms;
+import static org.odcsj.bench.BenchTools.createrepoVersion;
+import static org.odcsj.bench.BenchTools.dropPageCache;
+import static org.odcsj.bench.BenchTools.format;
+import static org.odcsj.bench.BenchTools.linkAsInCorpus;
+import static org.odcsj.bench.BenchTools.linkTree;
+import static org.odcsj.bench.BenchTools.median;
+import static org.odcsj.bench.BenchTools.metricsHeap;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.odcsj.it.OdcsApi;
@@ -49,7 +55,6 @@ import org.odcsj.testsupport.TestRepos;
 @ExtendWith({TestEnvironment.class, OdcsServer.class})
 class ComposeBenchmark {
 
-  private static final long POLL_MS = 50;
   private static final double MIB = 1024.0 * 1024.0;
 
   @Test
@@ -226,109 +231,5 @@ class ComposeBenchmark {
         System.out.println(Files.readString(log, StandardCharsets.UTF_8).strip());
       }
     }
-  }
-
-  /** Polls the compose every {@value #POLL_MS} ms until it is done or failed. */
-  private static JsonObject awaitDone(OdcsApi api, long id) throws InterruptedException {
-    JsonObject compose = api.compose(id);
-    while (!List.of("done", "failed").contains(compose.getString("state_name"))) {
-      Thread.sleep(POLL_MS);
-      compose = api.compose(id);
-    }
-    return compose;
-  }
-
-  /** Hard-links every RPM under {@code from} into {@code to} (same layout); returns the bytes. */
-  private static long linkTree(Path from, Path to) throws IOException {
-    long bytes = 0;
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        Files.createLink(target, f.toRealPath());
-        bytes += Files.size(f);
-      }
-    }
-    return bytes;
-  }
-
-  /**
-   * Hard-links every RPM under {@code from} into {@code to} at the relative path the same file has
-   * in {@code corpus}: {@code createrepo_c --update-md-path} finds an old entry by its location, so
-   * the baseline must keep the source repository's layout to reuse its metadata.
-   */
-  private static long linkAsInCorpus(Path from, Path corpus, Path to) throws IOException {
-    java.util.Map<String, Path> inCorpus = new java.util.HashMap<>();
-    try (Stream<Path> files = Files.walk(corpus)) {
-      files
-          .filter(p -> p.toString().endsWith(".rpm"))
-          .forEach(p -> inCorpus.put(p.getFileName().toString(), corpus.relativize(p)));
-    }
-    long bytes = 0;
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".rpm")).toList()) {
-        Path relative = inCorpus.get(f.getFileName().toString());
-        if (relative == null) {
-          throw new IllegalStateException(f + " is not in the corpus " + corpus);
-        }
-        Path target = to.resolve(relative.toString());
-        Files.createDirectories(target.getParent());
-        Files.createLink(target, f.toRealPath());
-        bytes += Files.size(f);
-      }
-    }
-    return bytes;
-  }
-
-  private static int countRpms(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return (int) files.filter(p -> p.toString().endsWith(".rpm")).count();
-    }
-  }
-
-  /** {@code sync; echo 3 > /proc/sys/vm/drop_caches}; false when not permitted. */
-  private static boolean dropPageCache() {
-    try {
-      ProcessRunner.run(List.of("sync"), 600).orThrow();
-      Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3\n");
-      return true;
-    } catch (IOException | AssertionError e) {
-      return false;
-    }
-  }
-
-  private static String createrepoVersion() {
-    var r = ProcessRunner.run(List.of("createrepo_c", "--version"));
-    return r.ok() ? r.output().strip() : "(version unknown)";
-  }
-
-  /** The used-heap lines of the server's MicroProfile Metrics, as a cross-check. */
-  private static String metricsHeap(OdcsApi api) {
-    try {
-      OdcsApi.Reply reply = api.get("/metrics");
-      if (reply.status() != 200) {
-        return "GET /metrics: " + reply.status();
-      }
-      List<String> lines =
-          reply
-              .body()
-              .lines()
-              .filter(
-                  l -> !l.startsWith("#") && (l.contains("usedHeap") || l.contains("heap_used")))
-              .toList();
-      return lines.isEmpty() ? "(no used-heap metric)" : String.join("; ", lines);
-    } catch (AssertionError e) {
-      return "GET /metrics failed: " + e.getMessage();
-    }
-  }
-
-  private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static String format(List<Double> values) {
-    return Arrays.toString(values.stream().map(v -> String.format("%.2f", v)).toArray());
   }
 }

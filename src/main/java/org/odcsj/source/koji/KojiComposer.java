@@ -17,6 +17,7 @@ import org.odcsj.compose.SpaceJoined;
 import org.odcsj.rpm.RpmHeaderReader;
 import org.odcsj.rpm.RpmPackage;
 import org.odcsj.rpm.cache.HeaderCacheCounter;
+import org.odcsj.selection.PackageArches;
 import org.odcsj.source.SourceFailure;
 import org.odcsj.source.SourceLog;
 
@@ -48,9 +49,15 @@ final class KojiComposer {
   KojiContent content(ComposeSpec resolved, KojiPackageSet set, String fingerprint, SourceLog log)
       throws SourceFailure {
     List<String> sigkeys = SpaceJoined.sigkeys(resolved.sigkeys());
+    // Only the arches the compose can take: the rest of the tag is neither signed-checked nor read.
+    java.util.Set<String> arches =
+        PackageArches.of(
+            SpaceJoined.items(resolved.arches()), SpaceJoined.items(resolved.multilibArches()));
+    List<KojiBuildRpm> wanted =
+        set.rpms().stream().filter(r -> arches.contains(r.rpm().arch())).toList();
     List<KojiRpmCopy> copies;
     try {
-      copies = new KojiSignedCopies(koji, topdir).choose(set.rpms(), sigkeys);
+      copies = new KojiSignedCopies(koji, topdir).choose(wanted, sigkeys);
     } catch (KojiUnsignedPackages | KojiException | KojiNotFound e) {
       throw new SourceFailure(e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -63,7 +70,9 @@ final class KojiComposer {
             + (set.taskRpms().isEmpty() ? "" : " and " + set.taskRpms().size() + " scratch RPMs")
             + (sigkeys.isEmpty() ? ", unsigned" : ", sigkeys " + String.join(", ", sigkeys)));
     Map<String, HeaderCacheCounter> counters = new TreeMap<>();
-    List<KojiCandidate> candidates = read(copies, set.taskRpms(), counters);
+    List<KojiTaskRpm> taskRpms =
+        set.taskRpms().stream().filter(r -> arches.contains(r.arch())).toList();
+    List<KojiCandidate> candidates = read(copies, taskRpms, counters);
     counters.values().forEach(c -> log.info(c.logLine()));
     return new KojiContent(resolved, candidates, fingerprint);
   }

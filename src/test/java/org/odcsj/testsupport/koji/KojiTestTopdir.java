@@ -68,6 +68,50 @@ public final class KojiTestTopdir {
     return new ImportedBuild(buildId, name, version, release, imported);
   }
 
+  /**
+   * Imports RPM files built elsewhere (e.g. a benchmark corpus) as one build: hard-linked into the
+   * build's directory, each registered with what Koji's import reads from it.
+   */
+  public ImportedBuild importFiles(
+      String name, String version, String release, Long epoch, List<Path> files) {
+    long buildId = koji.createBuild(name, version, release, epoch);
+    Path buildDir = root.resolve("packages").resolve(name).resolve(version).resolve(release);
+    List<Rpm> imported = new ArrayList<>();
+    try {
+      for (Path file : files) {
+        Header h = header(file);
+        Path target = buildDir.resolve(h.arch).resolve(file.getFileName());
+        Files.createDirectories(target.getParent());
+        Files.deleteIfExists(target);
+        Files.createLink(target, file.toRealPath());
+        long rpmId =
+            koji.addRpm(
+                buildId, h.name, h.version, h.release, h.epoch, h.arch, h.sigmd5, size(target));
+        koji.addSig(rpmId, "", h.sighash);
+        imported.add(
+            new Rpm(
+                rpmId,
+                h.name + "-" + h.version + "-" + h.release + "." + h.arch,
+                h.arch,
+                null,
+                target));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ImportedBuild(buildId, name, version, release, imported);
+  }
+
+  /** The source RPM's file name an RPM was built from (its build's N-V-R plus {@code .src.rpm}). */
+  public static String sourceRpmOf(Path file) {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+        RpmInputStream in = new RpmInputStream(raw)) {
+      return text(in.getPayloadHeader().getTag(RpmTag.SOURCE_PACKAGE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Signs every RPM of the build with {@code key}: a signature row and the signed copy. */
   public List<Path> writeSigned(ImportedBuild build, TestKey key) {
     List<Path> copies = new ArrayList<>();
