@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.source.ComposeSource;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.repo.RepoSource;
 
 /**
@@ -20,6 +21,13 @@ public class SourcePlugins {
   @Produces
   @Dependent
   ComposeSource repo() {
+    return new RepoSource(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
+  }
+
+  // Lookaside repositories are yum repositories whatever the compose's source.
+  @Produces
+  @Dependent
+  LookasideRepos lookasideRepos() {
     return new RepoSource(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
   }
 }
