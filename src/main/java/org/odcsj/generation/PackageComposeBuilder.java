@@ -21,7 +21,6 @@ import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.compose.SpaceJoined;
-import org.odcsj.config.OdcsConfig;
 import org.odcsj.output.ComposeIdentity;
 import org.odcsj.output.ComposeMetadata;
 import org.odcsj.output.ComposeTree;
@@ -35,12 +34,10 @@ import org.odcsj.selection.Selection;
 import org.odcsj.selection.SelectionException;
 import org.odcsj.selection.SelectionRequest;
 import org.odcsj.selection.Selector;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
 import org.odcsj.source.PackageSource;
 import org.odcsj.source.SourceFailure;
-import org.odcsj.source.repo.RepoLocation;
-import org.odcsj.source.repo.RepoSnapshot;
-import org.odcsj.source.repo.RepoSource;
 
 /**
  * The one pipeline of every source that offers packages: read the source ({@link PackageSource}),
@@ -53,12 +50,7 @@ public class PackageComposeBuilder {
 
   private static final Logger LOG = Logger.getLogger(PackageComposeBuilder.class.getName());
 
-  @Inject OdcsConfig config;
-
-  // Lookaside repositories are yum repositories whatever the compose's source.
-  private RepoSource lookaside() {
-    return new RepoSource(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
-  }
+  @Inject LookasideRepos lookaside;
 
   BuiltCompose build(
       GenerationJob job,
@@ -69,10 +61,9 @@ public class PackageComposeBuilder {
       GenerationLog log)
       throws GenerationException, SourceFailure, IOException {
     log.phase("reading the source", 5);
-    PackageContent content = source.open(resolved, log);
-    List<Candidate> candidates = content.candidates();
+    PackageContent content = source.open(resolved, log, lookaside);
     Map<String, List<Candidate>> chosen =
-        job.pinned() ? pinned(job, candidates, log) : selected(job, candidates, log);
+        job.pinned() ? pinned(job, content.candidates(), log) : selected(job, content, log);
     tree.prepareStaging();
     int count = 0;
     int done = 0;
@@ -161,7 +152,7 @@ public class PackageComposeBuilder {
   }
 
   private Map<String, List<Candidate>> selected(
-      GenerationJob job, List<Candidate> candidates, GenerationLog log)
+      GenerationJob job, PackageContent content, GenerationLog log)
       throws GenerationException, SourceFailure, IOException {
     ComposeSpec spec = job.spec();
     log.phase("selecting packages", 20);
@@ -169,27 +160,15 @@ public class PackageComposeBuilder {
         SelectionRequest.forArches(job.arches())
             .packages(SpaceJoined.items(spec.packages()))
             .multilib(Set.copyOf(SpaceJoined.items(spec.multilibArches())), spec.multilibMethod())
-            .sigkeys(SpaceJoined.sigkeys(spec.sigkeys()))
+            .sigkeys(content.sigkeys().orElse(SpaceJoined.sigkeys(spec.sigkeys())))
             .noDeps(job.hasFlag(ComposeFlag.NO_DEPS))
             .checkDeps(job.hasFlag(ComposeFlag.CHECK_DEPS));
     for (String arch : job.arches()) {
-      List<Candidate> lookaside = new ArrayList<>();
-      for (String repo : SpaceJoined.items(spec.lookasideRepos())) {
-        String resolved = repo.replace("$basearch", arch);
-        RepoSnapshot snapshot = lookaside().readLookaside(resolved);
-        log.info(
-            "Lookaside "
-                + RepoLocation.redact(resolved)
-                + ": "
-                + snapshot.candidates().size()
-                + " packages");
-        lookaside.addAll(snapshot.candidates());
-      }
-      request.lookaside(arch, lookaside);
+      request.lookaside(arch, content.lookaside(arch));
     }
     Selection selection;
     try {
-      selection = Selector.select(candidates, request.build());
+      selection = Selector.select(content.candidates(), request.build());
     } catch (SelectionException e) {
       throw new GenerationException(e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.odcsj.config.OdcsConfig;
 import org.odcsj.source.ComposeSource;
 import org.odcsj.source.ComposeSourceGroup;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.koji.KojiSourceSettings;
 import org.odcsj.source.koji.KojiSources;
 import org.odcsj.source.repo.RepoSource;
@@ -46,5 +47,12 @@ public class SourcePlugins {
                     config.kojiTopurl(),
                     java.util.Optional.of(config.rpmCacheDir()),
                     config.pungiComposeAllowedRoots()));
+  }
+
+  // Lookaside repositories are yum repositories whatever the compose's source.
+  @Produces
+  @Dependent
+  LookasideRepos lookasideRepos() {
+    return new RepoSource(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
   }
 }

@@ -3,6 +3,7 @@ package org.odcsj.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.output.SourceEntry;
 import org.odcsj.selection.Candidate;
@@ -12,6 +13,20 @@ public interface PackageContent {
 
   /** Every package the source offers, for the selection engine. */
   List<Candidate> candidates();
+
+  /**
+   * The packages the selection may take dependencies from for {@code arch} without placing them in
+   * the compose (the request's lookaside repositories).
+   */
+  List<Candidate> lookaside(String arch) throws SourceFailure;
+
+  /**
+   * The sigkeys the selection applies, when the source decides them (e.g. it already chose signed
+   * copies); empty: the request's {@code sigkeys}.
+   */
+  default Optional<List<String>> sigkeys() {
+    return Optional.empty();
+  }
 
   /**
    * The files of the selected packages, in their order: local files as they are, remote ones

@@ -6,6 +6,7 @@ import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SourceType;
 import org.odcsj.compose.SpaceJoined;
 import org.odcsj.source.InvalidSourceRequest;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
 import org.odcsj.source.PackageSource;
 import org.odcsj.source.Resolution;
@@ -45,7 +46,8 @@ final class KojiBuildSource implements PackageSource {
   }
 
   @Override
-  public PackageContent open(ComposeSpec resolved, SourceLog log) throws SourceFailure {
+  public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
+      throws SourceFailure {
     KojiPackageSet set;
     try {
       set =
@@ -54,7 +56,7 @@ final class KojiBuildSource implements PackageSource {
     } catch (KojiNotFound | KojiException e) {
       throw new SourceFailure(e.getMessage(), e);
     }
-    return composer.content(resolved, set, "koji-builds", log);
+    return composer.content(resolved, set, "koji-builds", log, lookaside);
   }
 
   static void checkScratchTasks(ComposeSpec spec) throws InvalidSourceRequest {

@@ -18,6 +18,7 @@ import org.odcsj.rpm.RpmHeaderReader;
 import org.odcsj.rpm.RpmPackage;
 import org.odcsj.rpm.cache.HeaderCacheCounter;
 import org.odcsj.selection.PackageArches;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.SourceFailure;
 import org.odcsj.source.SourceLog;
 
@@ -46,7 +47,12 @@ final class KojiComposer {
     return koji;
   }
 
-  KojiContent content(ComposeSpec resolved, KojiPackageSet set, String fingerprint, SourceLog log)
+  KojiContent content(
+      ComposeSpec resolved,
+      KojiPackageSet set,
+      String fingerprint,
+      SourceLog log,
+      LookasideRepos lookaside)
       throws SourceFailure {
     List<String> sigkeys = SpaceJoined.sigkeys(resolved.sigkeys());
     // Only the arches the compose can take: the rest of the tag is neither signed-checked nor read.
@@ -74,7 +80,7 @@ final class KojiComposer {
         set.taskRpms().stream().filter(r -> arches.contains(r.arch())).toList();
     List<KojiCandidate> candidates = read(copies, taskRpms, counters);
     counters.values().forEach(c -> log.info(c.logLine()));
-    return new KojiContent(resolved, candidates, fingerprint);
+    return new KojiContent(resolved, candidates, fingerprint, lookaside, log);
   }
 
   private List<KojiCandidate> read(

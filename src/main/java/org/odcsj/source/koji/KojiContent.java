@@ -8,7 +8,10 @@ import java.util.Map;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.output.SourceEntry;
 import org.odcsj.selection.Candidate;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
+import org.odcsj.source.SourceFailure;
+import org.odcsj.source.SourceLog;
 
 /**
  * The RPMs of a Koji compose as read once: their files are Koji's own (hard-linked into the compose
@@ -21,9 +24,19 @@ final class KojiContent implements PackageContent {
   private final List<Candidate> candidates = new ArrayList<>();
   private final Map<Candidate, KojiCandidate> byCandidate = new IdentityHashMap<>();
 
-  KojiContent(ComposeSpec resolved, List<KojiCandidate> read, String fingerprint) {
+  private final LookasideRepos lookaside;
+  private final SourceLog log;
+
+  KojiContent(
+      ComposeSpec resolved,
+      List<KojiCandidate> read,
+      String fingerprint,
+      LookasideRepos lookaside,
+      SourceLog log) {
     this.resolved = resolved;
     this.fingerprint = fingerprint;
+    this.lookaside = lookaside;
+    this.log = log;
     for (KojiCandidate k : read) {
       candidates.add(k.candidate());
       byCandidate.put(k.candidate(), k);
@@ -33,6 +46,11 @@ final class KojiContent implements PackageContent {
   @Override
   public List<Candidate> candidates() {
     return candidates;
+  }
+
+  @Override
+  public List<Candidate> lookaside(String arch) throws SourceFailure {
+    return lookaside.forArch(resolved, arch, log);
   }
 
   @Override

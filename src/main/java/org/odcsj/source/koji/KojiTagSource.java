@@ -5,6 +5,7 @@ import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SourceType;
 import org.odcsj.compose.SpaceJoined;
 import org.odcsj.source.InvalidSourceRequest;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
 import org.odcsj.source.PackageSource;
 import org.odcsj.source.Resolution;
@@ -55,7 +56,8 @@ final class KojiTagSource implements PackageSource {
   }
 
   @Override
-  public PackageContent open(ComposeSpec resolved, SourceLog log) throws SourceFailure {
+  public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
+      throws SourceFailure {
     KojiPackageSet set;
     try {
       set =
@@ -69,7 +71,7 @@ final class KojiTagSource implements PackageSource {
     } catch (KojiNotFound | KojiException e) {
       throw new SourceFailure(e.getMessage(), e);
     }
-    return composer.content(resolved, set, fingerprint(resolved.kojiEvent()), log);
+    return composer.content(resolved, set, fingerprint(resolved.kojiEvent()), log, lookaside);
   }
 
   private static String fingerprint(long event) {

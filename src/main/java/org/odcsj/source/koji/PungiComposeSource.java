@@ -3,6 +3,7 @@ package org.odcsj.source.koji;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SourceType;
 import org.odcsj.compose.SpaceJoined;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
 import org.odcsj.source.PackageSource;
 import org.odcsj.source.Resolution;
@@ -60,7 +61,8 @@ final class PungiComposeSource implements PackageSource {
   }
 
   @Override
-  public PackageContent open(ComposeSpec resolved, SourceLog log) throws SourceFailure {
+  public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
+      throws SourceFailure {
     KojiPackageSet set;
     try {
       set =
@@ -69,6 +71,6 @@ final class PungiComposeSource implements PackageSource {
     } catch (KojiNotFound | KojiException e) {
       throw new SourceFailure(e.getMessage(), e);
     }
-    return composer.content(resolved, set, "", log);
+    return composer.content(resolved, set, "", log, lookaside);
   }
 }

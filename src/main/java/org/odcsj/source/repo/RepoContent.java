@@ -12,7 +12,10 @@ import org.odcsj.output.SourceEntry;
 import org.odcsj.output.SourceRepodata;
 import org.odcsj.selection.Candidate;
 import org.odcsj.selection.Nevra;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
+import org.odcsj.source.SourceFailure;
+import org.odcsj.source.SourceLog;
 
 /**
  * The packages of a {@code repo} compose's repositories as read once: candidates, their files
@@ -23,13 +26,22 @@ final class RepoContent implements PackageContent {
   private final ComposeSpec spec;
   private final List<RepoSnapshot> sources;
   private final PackageFetcher fetcher;
+  private final LookasideRepos lookaside;
+  private final SourceLog log;
   private final List<Candidate> candidates = new ArrayList<>();
   private final Map<Candidate, SourceRepodata> repodataOf = new IdentityHashMap<>();
 
-  RepoContent(ComposeSpec spec, List<RepoSnapshot> sources, PackageFetcher fetcher) {
+  RepoContent(
+      ComposeSpec spec,
+      List<RepoSnapshot> sources,
+      PackageFetcher fetcher,
+      LookasideRepos lookaside,
+      SourceLog log) {
     this.spec = spec;
     this.sources = List.copyOf(sources);
     this.fetcher = fetcher;
+    this.lookaside = lookaside;
+    this.log = log;
     for (RepoSnapshot s : sources) {
       candidates.addAll(s.candidates());
       s.candidates().forEach(c -> repodataOf.put(c, s.repodata()));
@@ -39,6 +51,11 @@ final class RepoContent implements PackageContent {
   @Override
   public List<Candidate> candidates() {
     return candidates;
+  }
+
+  @Override
+  public List<Candidate> lookaside(String arch) throws SourceFailure {
+    return lookaside.forArch(spec, arch, log);
   }
 
   @Override

@@ -10,7 +10,9 @@ import java.util.List;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SourceType;
 import org.odcsj.fetch.PackageFetcher;
+import org.odcsj.selection.Candidate;
 import org.odcsj.source.InvalidSourceRequest;
+import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
 import org.odcsj.source.PackageSource;
 import org.odcsj.source.Resolution;
@@ -20,10 +22,10 @@ import org.odcsj.source.SourceLog;
 /**
  * The {@code repo} source: one or more yum repositories (local directories under the allowed roots,
  * or http(s) URLs under the allowed prefixes). Its fingerprint is that of each repository's
- * repomd.xml, so a changed repository is never mistaken for an unchanged one; lookaside
- * repositories of any source are read here too.
+ * repomd.xml, so a changed repository is never mistaken for an unchanged one. It also reads the
+ * lookaside repositories of any source's compose ({@link LookasideRepos}).
  */
-public final class RepoSource implements PackageSource {
+public final class RepoSource implements PackageSource, LookasideRepos {
 
   private final List<Path> allowedRoots;
   private final List<String> allowedUrlPrefixes;
@@ -67,7 +69,8 @@ public final class RepoSource implements PackageSource {
   }
 
   @Override
-  public PackageContent open(ComposeSpec resolved, SourceLog log) throws SourceFailure {
+  public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
+      throws SourceFailure {
     PackageFetcher fetcher = new PackageFetcher();
     List<RepoSnapshot> sources = new ArrayList<>();
     for (String token : resolved.source().split("\\s+")) {
@@ -82,12 +85,19 @@ public final class RepoSource implements PackageSource {
               + ")");
       sources.add(snapshot);
     }
-    return new RepoContent(resolved, sources, fetcher);
+    return new RepoContent(resolved, sources, fetcher, lookaside, log);
   }
 
-  /** The packages of a lookaside repository ({@code $basearch} already replaced). */
-  public RepoSnapshot readLookaside(String url) throws SourceFailure {
-    return read(url, "lookaside repository", new PackageFetcher());
+  @Override
+  public List<Candidate> read(String url, SourceLog log) throws SourceFailure {
+    RepoSnapshot snapshot = read(url, "lookaside repository", new PackageFetcher());
+    log.info(
+        "Lookaside "
+            + RepoLocation.redact(url)
+            + ": "
+            + snapshot.candidates().size()
+            + " packages");
+    return snapshot.candidates();
   }
 
   private String fingerprint(ComposeSpec spec) throws SourceFailure {
