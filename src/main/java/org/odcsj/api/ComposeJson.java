@@ -2,128 +2,138 @@ package org.odcsj.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import org.odcsj.compose.Compose;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeResult;
+import org.odcsj.compose.ComposeState;
 import org.odcsj.compose.SourceType;
 import org.odcsj.compose.SpaceJoined;
 import org.odcsj.config.OdcsConfig;
 
 /**
  * The ODCS JSON of a compose (spec §3): every key present, keys in alphabetical order, dates as
- * {@code YYYY-MM-DDTHH:MM:SSZ}, URLs derived from {@code odcs.target-dir-url}.
+ * {@code YYYY-MM-DDTHH:MM:SSZ}, URLs derived from {@code odcs.target-dir-url}. Written straight to
+ * a generator: building a JsonObject per compose first cost a sixth of a list request.
  */
 @ApplicationScoped
 public class ComposeJson {
 
+  /** The list/POST/PATCH form leaves out {@code pungi_config_dump}; the single-compose has it. */
+  public enum Form {
+    SUMMARY,
+    DETAIL
+  }
+
   @Inject OdcsConfig config;
 
-  /** The list/POST form (without {@code pungi_config_dump}). */
-  public JsonObject summary(Compose c) {
-    return build(fields(c));
+  /** A response body of one compose. */
+  StreamingOutput body(Compose c, Form form) {
+    return out -> {
+      try (JsonGenerator g = Jsonp.GENERATORS.createGenerator(out)) {
+        write(g, c, form);
+      }
+    };
   }
 
-  /** The single-compose form. */
-  public JsonObject detail(Compose c) {
-    Map<String, JsonValue> fields = fields(c);
-    fields.put("pungi_config_dump", string(c.getPungiConfigDump()));
-    return build(fields);
+  /** Writes the compose as one JSON object (a value: after a key, in an array, or at the top). */
+  public void write(JsonGenerator g, Compose c, Form form) {
+    write(g, c, form, config.targetDirUrl());
   }
 
-  private Map<String, JsonValue> fields(Compose c) {
-    Map<String, JsonValue> f = new TreeMap<>();
+  /** As {@link #write(JsonGenerator, Compose, Form)}, URLs under {@code targetDirUrl}. */
+  static void write(JsonGenerator g, Compose c, Form form, String targetDirUrl) {
     long nameId = c.getReusedId() != null ? c.getReusedId() : c.getId();
     String name = "odcs-" + nameId;
     boolean defaultDir = "default".equals(c.spec().targetDir());
     boolean rawConfig = c.spec().sourceType() == SourceType.RAW_CONFIG;
-    String toplevel = defaultDir ? config.targetDirUrl() + name : "";
+    String toplevel = defaultDir ? targetDirUrl + name : "";
     String resultRepo = defaultDir && !rawConfig ? toplevel + "/compose/Temporary" : "";
-    f.put("arches", string(SpaceJoined.text(c.spec().arches())));
-    f.put("base_module_br_name", string(c.spec().baseModuleBrName()));
-    f.put("base_module_br_stream", string(c.spec().baseModuleBrStream()));
-    f.put("base_module_br_stream_version_gte", number(c.spec().baseModuleBrStreamVersionGte()));
-    f.put("base_module_br_stream_version_lte", number(c.spec().baseModuleBrStreamVersionLte()));
-    f.put("builds", string(SpaceJoined.text(c.spec().builds())));
-    f.put("compose_type", string(c.spec().composeType()));
-    f.put("flags", array(ComposeFlag.names(c.spec().flags())));
-    f.put("id", Jsonp.JSON.createValue(c.getId()));
-    f.put("koji_event", number(c.spec().kojiEvent()));
-    f.put("koji_task_id", number(c.getKojiTaskId()));
-    f.put("label", string(c.spec().label()));
-    f.put("lookaside_repos", string(SpaceJoined.text(c.spec().lookasideRepos())));
-    f.put("modular_koji_tags", string(SpaceJoined.text(c.spec().modularKojiTags())));
-    f.put("module_defaults_url", string(c.spec().moduleDefaultsUrl()));
-    f.put("modules", string(SpaceJoined.text(c.spec().modules())));
-    f.put("multilib_arches", string(nullToEmpty(SpaceJoined.text(c.spec().multilibArches()))));
-    f.put("multilib_method", Jsonp.JSON.createValue(c.spec().multilibMethod()));
-    f.put("owner", string(c.getOwner()));
-    f.put("packages", string(SpaceJoined.text(c.spec().packages())));
-    f.put("parent_pungi_compose_ids", string(SpaceJoined.text(c.spec().parentPungiComposeIds())));
-    f.put("pungi_compose_id", string(c.getPungiComposeId()));
-    f.put("removed_by", string(c.getRemovedBy()));
-    f.put("respin_of", string(c.spec().respinOf()));
-    f.put("result_repo", string(resultRepo));
-    f.put("result_repofile", string(resultRepo.isEmpty() ? "" : resultRepo + "/" + name + ".repo"));
-    f.put("results", array(ComposeResult.names(c.spec().results())));
-    f.put("scratch_build_tasks", string(SpaceJoined.text(c.spec().scratchBuildTasks())));
-    f.put("scratch_modules", string(SpaceJoined.text(c.spec().scratchModules())));
-    f.put("sigkeys", string(nullToEmpty(SpaceJoined.text(c.spec().sigkeys()))));
-    f.put("source", string(c.spec().source()));
-    f.put("source_type", Jsonp.JSON.createValue(c.spec().sourceType().code()));
-    f.put("state", Jsonp.JSON.createValue(c.state().code()));
-    f.put("state_name", string(c.state().wireName()));
-    f.put("state_reason", string(c.getStateReason()));
-    f.put("target_dir", string(c.spec().targetDir()));
-    f.put("time_done", date(c.getTimeDone()));
-    f.put("time_removed", date(c.getTimeRemoved()));
-    f.put("time_started", date(c.getTimeStarted()));
-    f.put("time_submitted", date(c.getTimeSubmitted()));
-    f.put("time_to_expire", date(c.getTimeToExpire()));
-    f.put("toplevel_url", string(toplevel));
-    if (c.state() == org.odcsj.compose.ComposeState.GENERATING && c.getProgressPhase() != null) {
+    // Keys in alphabetical order, as ODCS sorts them.
+    g.writeStartObject();
+    string(g, "arches", SpaceJoined.text(c.spec().arches()));
+    string(g, "base_module_br_name", c.spec().baseModuleBrName());
+    string(g, "base_module_br_stream", c.spec().baseModuleBrStream());
+    number(g, "base_module_br_stream_version_gte", c.spec().baseModuleBrStreamVersionGte());
+    number(g, "base_module_br_stream_version_lte", c.spec().baseModuleBrStreamVersionLte());
+    string(g, "builds", SpaceJoined.text(c.spec().builds()));
+    string(g, "compose_type", c.spec().composeType());
+    array(g, "flags", ComposeFlag.names(c.spec().flags()));
+    g.write("id", c.getId());
+    number(g, "koji_event", c.spec().kojiEvent());
+    number(g, "koji_task_id", c.getKojiTaskId());
+    string(g, "label", c.spec().label());
+    string(g, "lookaside_repos", SpaceJoined.text(c.spec().lookasideRepos()));
+    string(g, "modular_koji_tags", SpaceJoined.text(c.spec().modularKojiTags()));
+    string(g, "module_defaults_url", c.spec().moduleDefaultsUrl());
+    string(g, "modules", SpaceJoined.text(c.spec().modules()));
+    string(g, "multilib_arches", nullToEmpty(SpaceJoined.text(c.spec().multilibArches())));
+    g.write("multilib_method", c.spec().multilibMethod());
+    string(g, "owner", c.getOwner());
+    string(g, "packages", SpaceJoined.text(c.spec().packages()));
+    string(g, "parent_pungi_compose_ids", SpaceJoined.text(c.spec().parentPungiComposeIds()));
+    if (c.state() == ComposeState.GENERATING && c.getProgressPhase() != null) {
       // Our addition (allowed: extra keys): what a generating compose is doing now.
-      f.put(
-          "progress",
-          Jsonp.JSON
-              .createObjectBuilder()
-              .add("percent", c.getProgressPercent() == null ? 0 : c.getProgressPercent())
-              .add("phase", c.getProgressPhase())
-              .build());
+      g.writeStartObject("progress");
+      g.write("percent", c.getProgressPercent() == null ? 0 : c.getProgressPercent());
+      g.write("phase", c.getProgressPhase());
+      g.writeEnd();
     }
-    return f;
+    string(g, "pungi_compose_id", c.getPungiComposeId());
+    if (form == Form.DETAIL) {
+      string(g, "pungi_config_dump", c.getPungiConfigDump());
+    }
+    string(g, "removed_by", c.getRemovedBy());
+    string(g, "respin_of", c.spec().respinOf());
+    string(g, "result_repo", resultRepo);
+    string(g, "result_repofile", resultRepo.isEmpty() ? "" : resultRepo + "/" + name + ".repo");
+    array(g, "results", ComposeResult.names(c.spec().results()));
+    string(g, "scratch_build_tasks", SpaceJoined.text(c.spec().scratchBuildTasks()));
+    string(g, "scratch_modules", SpaceJoined.text(c.spec().scratchModules()));
+    string(g, "sigkeys", nullToEmpty(SpaceJoined.text(c.spec().sigkeys())));
+    string(g, "source", c.spec().source());
+    g.write("source_type", c.spec().sourceType().code());
+    g.write("state", c.state().code());
+    string(g, "state_name", c.state().wireName());
+    string(g, "state_reason", c.getStateReason());
+    string(g, "target_dir", c.spec().targetDir());
+    date(g, "time_done", c.getTimeDone());
+    date(g, "time_removed", c.getTimeRemoved());
+    date(g, "time_started", c.getTimeStarted());
+    date(g, "time_submitted", c.getTimeSubmitted());
+    date(g, "time_to_expire", c.getTimeToExpire());
+    string(g, "toplevel_url", toplevel);
+    g.writeEnd();
   }
 
-  private static JsonObject build(Map<String, JsonValue> sorted) {
-    JsonObjectBuilder b = Jsonp.JSON.createObjectBuilder();
-    sorted.forEach(b::add);
-    return b.build();
+  static void date(JsonGenerator g, String key, Instant instant) {
+    string(g, key, instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
-  static JsonValue date(Instant instant) {
-    return instant == null
-        ? JsonValue.NULL
-        : Jsonp.JSON.createValue(instant.truncatedTo(ChronoUnit.SECONDS).toString());
+  private static void string(JsonGenerator g, String key, String s) {
+    if (s == null) {
+      g.writeNull(key);
+    } else {
+      g.write(key, s);
+    }
   }
 
-  private static JsonValue string(String s) {
-    return s == null ? JsonValue.NULL : Jsonp.JSON.createValue(s);
+  private static void number(JsonGenerator g, String key, Long n) {
+    if (n == null) {
+      g.writeNull(key);
+    } else {
+      g.write(key, n.longValue());
+    }
   }
 
-  private static JsonValue number(Long n) {
-    return n == null ? JsonValue.NULL : Jsonp.JSON.createValue(n);
-  }
-
-  private static JsonValue array(java.util.List<String> values) {
-    var b = Jsonp.JSON.createArrayBuilder();
-    values.forEach(b::add);
-    return b.build();
+  private static void array(JsonGenerator g, String key, List<String> values) {
+    g.writeStartArray(key);
+    values.forEach(g::write);
+    g.writeEnd();
   }
 
   private static String nullToEmpty(String s) {

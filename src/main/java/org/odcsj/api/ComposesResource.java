@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,9 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.odcsj.compose.Compose;
 import org.odcsj.compose.ComposeFilter;
@@ -57,14 +60,19 @@ public class ComposesResource {
     ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), config.maxPerPage());
     ComposeFilter filter = query.filter();
     long total = queries.count(filter);
-    var items = Jsonp.JSON.createArrayBuilder();
-    queries.page(filter, query.page(), query.perPage()).forEach(c -> items.add(json.summary(c)));
-    JsonObject body =
-        Jsonp.JSON
-            .createObjectBuilder()
-            .add("items", items)
-            .add("meta", PageLinks.meta(uriInfo, query.page(), query.perPage(), total))
-            .build();
+    List<Compose> items = queries.page(filter, query.page(), query.perPage());
+    PageLinks meta = PageLinks.of(uriInfo, query.page(), query.perPage(), total);
+    StreamingOutput body =
+        out -> {
+          try (JsonGenerator g = Jsonp.GENERATORS.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStartArray("items");
+            items.forEach(c -> json.write(g, c, ComposeJson.Form.SUMMARY));
+            g.writeEnd();
+            meta.write(g);
+            g.writeEnd();
+          }
+        };
     return Cors.allowAll(Response.ok(body)).build();
   }
 
@@ -72,7 +80,7 @@ public class ComposesResource {
   @Path("{id: [0-9]+}")
   public Response get(@PathParam("id") String id) {
     Compose compose = find(id).orElseThrow(() -> ApiException.notFound("No such compose found."));
-    return Cors.allowAll(Response.ok(json.detail(compose))).build();
+    return Cors.allowAll(Response.ok(json.body(compose, ComposeJson.Form.DETAIL))).build();
   }
 
   @POST
@@ -85,7 +93,7 @@ public class ComposesResource {
     policy.requireAllowedClient(caller);
     NewCompose requested = parser.parse(parseJson(body), caller.username(), Instant.now());
     policy.checkPermissions(caller, PermissionTokens.of(requested));
-    return Response.ok(json.summary(lifecycle.submit(requested))).build();
+    return Response.ok(json.body(lifecycle.submit(requested), ComposeJson.Form.SUMMARY)).build();
   }
 
   @PATCH
@@ -117,7 +125,7 @@ public class ComposesResource {
             old.getId(),
             caller.username(),
             new ComposeLifecycle.Renewal(sigkeys, modules, builds, secondsToLive));
-    return Response.ok(json.summary(renewed)).build();
+    return Response.ok(json.body(renewed, ComposeJson.Form.SUMMARY)).build();
   }
 
   @DELETE

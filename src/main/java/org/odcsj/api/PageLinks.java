@@ -1,7 +1,6 @@
 package org.odcsj.api;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,29 +8,52 @@ import java.util.StringJoiner;
 
 /**
  * The {@code meta} block of a list: absolute links with {@code page} and {@code per_page} first,
- * followed by the other query arguments of the request.
+ * followed by the other query arguments of the request. Made while the request is served (the links
+ * read its URI), written later with the body.
  */
-final class PageLinks {
+record PageLinks(
+    String first,
+    String last,
+    String next,
+    String prev,
+    int page,
+    long pages,
+    int perPage,
+    long total) {
 
-  private PageLinks() {}
-
-  static JsonObject meta(UriInfo uri, int page, int perPage, long total) {
+  static PageLinks of(UriInfo uri, int page, int perPage, long total) {
     long pages = (total + perPage - 1) / perPage;
-    return Jsonp.JSON
-        .createObjectBuilder()
-        .add("first", link(uri, 1, perPage))
-        .add("last", link(uri, pages, perPage))
-        .add(
-            "next",
-            page < pages ? Jsonp.JSON.createValue(link(uri, page + 1, perPage)) : JsonValue.NULL)
-        .add("page", page)
-        .add("pages", pages)
-        .add("per_page", perPage)
-        .add(
-            "prev",
-            page > 1 ? Jsonp.JSON.createValue(link(uri, page - 1, perPage)) : JsonValue.NULL)
-        .add("total", total)
-        .build();
+    return new PageLinks(
+        link(uri, 1, perPage),
+        link(uri, pages, perPage),
+        page < pages ? link(uri, page + 1, perPage) : null,
+        page > 1 ? link(uri, page - 1, perPage) : null,
+        page,
+        pages,
+        perPage,
+        total);
+  }
+
+  /** Writes the {@code meta} object, keys in alphabetical order. */
+  void write(JsonGenerator g) {
+    g.writeStartObject("meta");
+    g.write("first", first);
+    g.write("last", last);
+    if (next == null) {
+      g.writeNull("next");
+    } else {
+      g.write("next", next);
+    }
+    g.write("page", page);
+    g.write("pages", pages);
+    g.write("per_page", perPage);
+    if (prev == null) {
+      g.writeNull("prev");
+    } else {
+      g.write("prev", prev);
+    }
+    g.write("total", total);
+    g.writeEnd();
   }
 
   // Built by hand: UriBuilder would read "{…}" in a client's value as a template variable.

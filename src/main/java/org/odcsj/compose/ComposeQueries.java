@@ -8,8 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Read-only queries over composes: one indexed query per page plus one count. They join a caller's
@@ -37,6 +40,13 @@ public class ComposeQueries {
           "timeSubmitted",
           "timeDone",
           "timeRemoved");
+
+  /**
+   * Entities read here are only shown, never changed: EclipseLink then builds no change-tracking
+   * copy of each (a sixth of a list request went to building entities).
+   */
+  private static final Map<String, Object> READ_ONLY =
+      Map.of(QueryHints.READ_ONLY, HintValues.TRUE);
 
   @PersistenceContext(unitName = "odcs")
   EntityManager em;
@@ -76,8 +86,9 @@ public class ComposeQueries {
     return counts;
   }
 
+  /** The compose, for reading: never registered for change tracking (see READ_ONLY). */
   public Optional<Compose> find(long id) {
-    return Optional.ofNullable(em.find(Compose.class, id));
+    return Optional.ofNullable(em.find(Compose.class, id, READ_ONLY));
   }
 
   /** One page (1-based) of the composes matching the filter, in its order. */
@@ -88,6 +99,7 @@ public class ComposeQueries {
             "select c from Compose c" + where(filter) + " order by c." + order + ", c.id asc",
             Compose.class);
     bind(query, filter);
+    READ_ONLY.forEach(query::setHint);
     return query.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
   }
 

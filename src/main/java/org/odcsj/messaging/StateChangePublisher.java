@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import org.odcsj.api.ComposeJson;
 import org.odcsj.api.Jsonp;
 import org.odcsj.compose.Compose;
@@ -35,19 +37,20 @@ public class StateChangePublisher {
 
   void publish(@Observes ComposeStateChanged change) {
     Compose compose = change.compose();
-    String body =
-        Jsonp.JSON
-            .createObjectBuilder()
-            .add("compose", json.detail(compose))
-            .add("event", "state-changed")
-            .build()
-            .toString();
+    StringWriter body = new StringWriter();
+    try (JsonGenerator g = Jsonp.GENERATORS.createGenerator(body)) {
+      g.writeStartObject();
+      g.writeKey("compose");
+      json.write(g, compose, ComposeJson.Form.DETAIL);
+      g.write("event", "state-changed");
+      g.writeEnd();
+    }
     try (JMSContext context = connectionFactory.createContext()) {
       context
           .createProducer()
           .setProperty(COMPOSE_ID, compose.getId())
           .setProperty(STATE_NAME, compose.state().wireName())
-          .send(context.createTopic(config.stateChangedTopic()), body);
+          .send(context.createTopic(config.stateChangedTopic()), body.toString());
     }
   }
 }
