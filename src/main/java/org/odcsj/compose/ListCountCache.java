@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * for the unfiltered list of a large table) and dominated list requests. A total is kept at most
  * {@code odcs.list.count-cache-millis} and dropped as soon as this instance creates a compose or
  * changes one's state (after commit), so this instance's own changes show at once; changes made by
- * other instances sharing the database show within that time. 0 turns the cache off.
+ * other instances sharing the database show within twice that time (see below). 0 turns the cache
+ * off.
  *
  * <p>Single flight: requests for the same filter that find no fresh total wait for the one COUNT
  * already running instead of each running their own (under load, an expiry made every request
