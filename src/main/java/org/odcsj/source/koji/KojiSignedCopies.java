@@ -54,7 +54,11 @@ public final class KojiSignedCopies {
         sigkeys.isEmpty()
             ? List.of("")
             : sigkeys.stream().map(k -> k == null ? "" : k.toLowerCase(Locale.ROOT)).toList();
-    Map<Long, List<KojiRpmSig>> sigs = koji.rpmSigs(rpms.stream().map(r -> r.rpm().id()).toList());
+    // Only the unsigned copy wanted: it needs no signature row, so Koji is not asked for any.
+    Map<Long, List<KojiRpmSig>> sigs =
+        keys.equals(List.of(""))
+            ? Map.of()
+            : koji.rpmSigs(rpms.stream().map(r -> r.rpm().id()).toList());
     List<KojiRpmCopy> copies = new ArrayList<>(rpms.size());
     List<KojiUnsignedPackages.Missing> missing = new ArrayList<>();
     for (KojiBuildRpm r : rpms) {
