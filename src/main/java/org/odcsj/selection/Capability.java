@@ -77,6 +77,31 @@ public record Capability(String name, Op op, Evr evr, boolean pre) {
   }
 
   /**
+   * A relation as repodata and RPM headers give it: {@code flags} {@code LT}…{@code GE} (or none),
+   * an epoch that may be missing or not a number (then 0), version and release.
+   */
+  public static Capability ofRepodata(
+      String name, String flags, String epoch, String version, String release, boolean pre) {
+    Op op = Op.ofRepodataFlags(flags);
+    if (op == null || version == null || version.isEmpty()) {
+      return new Capability(name, null, null, pre);
+    }
+    return new Capability(name, op, new Evr(epochOf(epoch), version, release), pre);
+  }
+
+  /** An epoch as repodata or a header gives it: missing or not a number means 0. */
+  public static long epochOf(String epoch) {
+    if (epoch == null || epoch.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(epoch);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /**
    * Parses rpm's notation: {@code "foo"}, {@code "foo >= 1:2.0-3"}, {@code "/usr/bin/sh"}; a string
    * starting with {@code (} is kept whole as a rich dependency.
    */

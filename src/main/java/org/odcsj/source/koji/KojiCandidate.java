@@ -9,7 +9,6 @@ import org.odcsj.rpm.RpmPackage.PackageFile;
 import org.odcsj.rpm.cache.HeaderCacheCounter;
 import org.odcsj.selection.Candidate;
 import org.odcsj.selection.Capability;
-import org.odcsj.selection.Evr;
 import org.odcsj.selection.LazySigkey;
 import org.odcsj.selection.Nevra;
 
@@ -25,7 +24,7 @@ record KojiCandidate(Candidate candidate, RpmPackage metadata, Path file) {
   static KojiCandidate of(RpmPackage p, Path file, String sigkey) {
     Candidate c =
         new Candidate(
-            new Nevra(p.name(), epoch(p.epoch()), p.version(), p.release(), p.arch()),
+            new Nevra(p.name(), Capability.epochOf(p.epoch()), p.version(), p.release(), p.arch()),
             file.toString(),
             "sha256",
             p.sha256(),
@@ -45,23 +44,7 @@ record KojiCandidate(Candidate candidate, RpmPackage metadata, Path file) {
     return dependencies.stream().map(KojiCandidate::capability).toList();
   }
 
-  private static Capability capability(Dependency d) {
-    Capability.Op op = Capability.Op.ofRepodataFlags(d.flags());
-    if (op == null || d.version() == null || d.version().isEmpty()) {
-      return new Capability(d.name(), null, null, d.pre());
-    }
-    return new Capability(
-        d.name(), op, new Evr(epoch(d.epoch()), d.version(), d.release()), d.pre());
-  }
-
-  private static long epoch(String epoch) {
-    if (epoch == null || epoch.isEmpty()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(epoch);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+  static Capability capability(Dependency d) {
+    return Capability.ofRepodata(d.name(), d.flags(), d.epoch(), d.version(), d.release(), d.pre());
   }
 }

@@ -6,7 +6,6 @@ import org.odcsj.fetch.PackageFetcher;
 import org.odcsj.rpm.RpmPackage.Dependency;
 import org.odcsj.selection.Candidate;
 import org.odcsj.selection.Capability;
-import org.odcsj.selection.Evr;
 import org.odcsj.selection.LazySigkey;
 import org.odcsj.selection.Nevra;
 
@@ -49,7 +48,7 @@ public final class RepoCandidates {
   private static Candidate toCandidate(RepoPackage p, String location, LazySigkey sigkey) {
     SourcePackage s = p.source();
     return new Candidate(
-        new Nevra(s.name(), epoch(s.epoch()), s.version(), s.release(), s.arch()),
+        new Nevra(s.name(), Capability.epochOf(s.epoch()), s.version(), s.release(), s.arch()),
         location,
         s.checksumType(),
         s.checksum(),
@@ -69,22 +68,6 @@ public final class RepoCandidates {
   }
 
   static Capability capability(Dependency d) {
-    Capability.Op op = Capability.Op.ofRepodataFlags(d.flags());
-    if (op == null || d.version() == null || d.version().isEmpty()) {
-      return new Capability(d.name(), null, null, d.pre());
-    }
-    return new Capability(
-        d.name(), op, new Evr(epoch(d.epoch()), d.version(), d.release()), d.pre());
-  }
-
-  private static long epoch(String epoch) {
-    if (epoch == null || epoch.isEmpty()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(epoch);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    return Capability.ofRepodata(d.name(), d.flags(), d.epoch(), d.version(), d.release(), d.pre());
   }
 }
