@@ -58,6 +58,24 @@ public class OdcsConfig {
     return optional("odcs.koji.hub-url").map(java.net.URI::create);
   }
 
+  /** Time to connect to the Koji hub ({@code odcs.koji.connect-timeout-seconds}). */
+  public Duration kojiConnectTimeout() {
+    return Duration.ofSeconds(number("odcs.koji.connect-timeout-seconds", 10));
+  }
+
+  /** Time for a hub call's answer to start ({@code odcs.koji.read-timeout-seconds}). */
+  public Duration kojiReadTimeout() {
+    return Duration.ofSeconds(number("odcs.koji.read-timeout-seconds", 120));
+  }
+
+  /**
+   * Attempts of a hub call while the hub is unreachable or answers 5xx ({@code
+   * odcs.koji.attempts}).
+   */
+  public int kojiAttempts() {
+    return (int) Math.max(1, number("odcs.koji.attempts", 4));
+  }
+
   /** Koji's volume, mounted read-only ({@code odcs.koji.topdir}, e.g. /mnt/koji). */
   public Optional<Path> kojiTopdir() {
     return optional("odcs.koji.topdir").map(p -> Path.of(p).toAbsolutePath().normalize());

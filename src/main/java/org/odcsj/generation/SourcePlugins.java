@@ -8,6 +8,7 @@ import org.odcsj.config.OdcsConfig;
 import org.odcsj.source.ComposeSource;
 import org.odcsj.source.ComposeSourceGroup;
 import org.odcsj.source.LookasideRepos;
+import org.odcsj.source.koji.KojiHubSettings;
 import org.odcsj.source.koji.KojiSourceSettings;
 import org.odcsj.source.koji.KojiSources;
 import org.odcsj.source.repo.RepoSource;
@@ -42,7 +43,9 @@ public class SourcePlugins {
         .map(
             hub ->
                 new KojiSourceSettings(
-                    hub,
+                    KojiHubSettings.of(hub)
+                        .withTimeouts(config.kojiConnectTimeout(), config.kojiReadTimeout())
+                        .withRetries(config.kojiAttempts(), KojiHubSettings.BACKOFF),
                     config.kojiTopdir(),
                     config.kojiTopurl(),
                     java.util.Optional.of(config.rpmCacheDir()),

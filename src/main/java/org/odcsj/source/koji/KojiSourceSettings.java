@@ -7,19 +7,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where Koji is: its hub, its volume (mounted read-only at {@code topdir}, else downloaded from
- * {@code topurl}), the RPM metadata cache directory, and the URL prefixes a {@code pungi_compose}
- * source may be read from.
+ * Where Koji is: its hub (with timeouts and retries), its volume (mounted read-only at {@code
+ * topdir}, else downloaded from {@code topurl}), the RPM metadata cache directory, and the URL
+ * prefixes a {@code pungi_compose} source may be read from.
  */
 public record KojiSourceSettings(
-    URI hubUrl,
+    KojiHubSettings hub,
     Optional<Path> topdir,
     Optional<URI> topurl,
     Optional<Path> rpmCacheDir,
     List<String> pungiComposeAllowedRoots) {
 
   public KojiSourceSettings {
-    Objects.requireNonNull(hubUrl, "hubUrl");
+    Objects.requireNonNull(hub, "hub");
     if (topdir.isEmpty() && topurl.isEmpty()) {
       throw new IllegalArgumentException(
           "Koji needs odcs.koji.topdir (Koji's volume, mounted) or odcs.koji.topurl");

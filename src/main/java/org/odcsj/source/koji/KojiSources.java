@@ -18,7 +18,7 @@ public final class KojiSources {
   private KojiSources() {}
 
   public static List<ComposeSource> create(KojiSourceSettings settings) {
-    KojiQueries koji = new KojiQueries(new KojiHub(KojiHubSettings.of(settings.hubUrl())));
+    KojiQueries koji = new KojiQueries(new KojiHub(settings.hub()));
     KojiTopdir topdir = settings.kojiTopdir();
     KojiRpmHeaders headers =
         new KojiRpmHeaders(
