@@ -315,4 +315,28 @@ class KojiComposeIT {
       KojiFixture.get().hub().failNext(0, 503);
     }
   }
+
+  @Test
+  void scratchBuildTasksAddTheirRpmsOnTopOfTheTag() throws Exception {
+    long tagId = koji.createTag("scratch-" + u, "x86_64");
+    tag(tagId, build("kp-s-" + u, "1.0"));
+    Path work = Files.createTempDirectory(topdir.root().getParent(), "scratch");
+    Path rpm = TestRpms.builder("kp-try-" + u, "0.1", "1", "noarch").build(work);
+    long task = koji.scratchBuild(java.util.List.of(rpm.getFileName().toString()), null);
+    Path target =
+        topdir
+            .root()
+            .resolve("work")
+            .resolve(KojiTestModel.taskDir(task + 1))
+            .resolve(rpm.getFileName());
+    Files.createDirectories(target.getParent());
+    Files.move(rpm, target);
+
+    JsonObject c =
+        done(compose(tagRequest("scratch-" + u, ", \"scratch_build_tasks\": [\"" + task + "\"]")));
+    assertEquals(
+        java.util.Set.of("kp-s-" + u + "-0:1.0-1.noarch", "kp-try-" + u + "-0:0.1-1.noarch"),
+        rpms(c).keySet());
+    assertEquals(String.valueOf(task), c.getString("scratch_build_tasks"));
+  }
 }

@@ -60,17 +60,10 @@ final class PungiComposeSource implements PackageSource {
     return Resolution.neverReused(resolved);
   }
 
+  // Composed like a build compose of the builds read from rpms.json.
   @Override
   public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
       throws SourceFailure {
-    KojiPackageSet set;
-    try {
-      set =
-          new KojiPackageSetReader(composer.koji())
-              .ofBuilds(SpaceJoined.items(resolved.builds()), java.util.List.of());
-    } catch (KojiNotFound | KojiException e) {
-      throw new SourceFailure(e.getMessage(), e);
-    }
-    return composer.content(resolved, set, "", log, lookaside);
+    return new KojiBuildSource(composer).open(resolved, log, lookaside);
   }
 }

@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.odcsj.fetch.Checksums;
 
 /**
  * Reads a yum repository in a local directory: {@code repodata/repomd.xml}, then the primary (and,
@@ -133,7 +132,7 @@ public final class YumRepositoryReader {
     if (!Files.isRegularFile(file)) {
       throw new FileNotFoundException(file + " (named by " + repomd + ") does not exist");
     }
-    MessageDigest digest = digestFor(data.checksumType());
+    MessageDigest digest = Checksums.digestFor(data.checksumType());
     T result;
     try (InputStream raw = Files.newInputStream(file);
         DigestInputStream hashed = new DigestInputStream(raw, digest);
@@ -159,21 +158,5 @@ public final class YumRepositoryReader {
       throw new FileNotFoundException(repomd + " does not exist");
     }
     return RepomdIndex.parse(repomd).checksum();
-  }
-
-  /** repodata names: sha256, sha512, …; {@code sha} is yum's old name for SHA-1. */
-  private static MessageDigest digestFor(String type) throws IOException {
-    String t = type == null ? "sha256" : type.toLowerCase(Locale.ROOT);
-    String algorithm =
-        switch (t) {
-          case "sha", "sha1" -> "SHA-1";
-          case "md5" -> "MD5";
-          default -> t.startsWith("sha") ? "SHA-" + t.substring(3) : t;
-        };
-    try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IOException("unsupported repodata checksum type " + type, e);
-    }
   }
 }
