@@ -61,7 +61,19 @@ public class PackageComposeBuilder {
       GenerationLog log)
       throws GenerationException, SourceFailure, IOException {
     log.phase("reading the source", 5);
-    PackageContent content = source.open(resolved, log, lookaside);
+    // Closed once the files are placed: a source may hold downloads until then.
+    try (PackageContent content = source.open(resolved, log, lookaside)) {
+      return write(job, content, tree, targetDirUrl, log);
+    }
+  }
+
+  private BuiltCompose write(
+      GenerationJob job,
+      PackageContent content,
+      ComposeTree tree,
+      String targetDirUrl,
+      GenerationLog log)
+      throws GenerationException, SourceFailure, IOException {
     Map<String, List<Candidate>> chosen =
         job.pinned() ? pinned(job, content.candidates(), log) : selected(job, content, log);
     tree.prepareStaging();

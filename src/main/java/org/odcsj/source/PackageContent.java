@@ -9,7 +9,7 @@ import org.odcsj.output.SourceEntry;
 import org.odcsj.selection.Candidate;
 
 /** What an opened {@link PackageSource} offers for one compose. */
-public interface PackageContent {
+public interface PackageContent extends java.io.Closeable {
 
   /** Every package the source offers, for the selection engine. */
   List<Candidate> candidates();
@@ -47,4 +47,8 @@ public interface PackageContent {
 
   /** The fingerprint of what was read (reuse compares it; "" = never reuse). */
   String fingerprint();
+
+  /** Releases what the content holds (e.g. downloaded files) once the compose is written. */
+  @Override
+  default void close() throws IOException {}
 }

@@ -78,15 +78,22 @@ final class KojiComposer {
     Map<String, HeaderCacheCounter> counters = new TreeMap<>();
     List<KojiTaskRpm> taskRpms =
         set.taskRpms().stream().filter(r -> arches.contains(r.arch())).toList();
-    List<KojiCandidate> candidates = read(copies, taskRpms, counters);
-    counters.values().forEach(c -> log.info(c.logLine()));
-    return new KojiContent(resolved, candidates, fingerprint, lookaside, log);
+    Downloads downloads = new Downloads();
+    try {
+      List<KojiCandidate> candidates = read(copies, taskRpms, counters, downloads);
+      counters.values().forEach(c -> log.info(c.logLine()));
+      return new KojiContent(resolved, candidates, fingerprint, lookaside, log, downloads);
+    } catch (SourceFailure | RuntimeException e) {
+      downloads.close();
+      throw e;
+    }
   }
 
   private List<KojiCandidate> read(
       List<KojiRpmCopy> copies,
       List<KojiTaskRpm> taskRpms,
-      Map<String, HeaderCacheCounter> counters)
+      Map<String, HeaderCacheCounter> counters,
+      Downloads downloads)
       throws SourceFailure {
     for (KojiRpmCopy c : copies) {
       counters.computeIfAbsent(c.rpm().rpm().arch(), HeaderCacheCounter::new);
@@ -103,7 +110,8 @@ final class KojiComposer {
       List<Future<KojiCandidate>> reads = new ArrayList<>(copies.size() + taskRpms.size());
       for (KojiRpmCopy copy : copies) {
         HeaderCacheCounter counter = counters.get(copy.rpm().rpm().arch());
-        reads.add(pool.submit(() -> KojiCandidate.of(copy, local(copy), headers, counter)));
+        reads.add(
+            pool.submit(() -> KojiCandidate.of(copy, local(copy, downloads), headers, counter)));
       }
       for (KojiTaskRpm task : taskRpms) {
         reads.add(pool.submit(() -> scratch(task)));
@@ -125,13 +133,16 @@ final class KojiComposer {
     }
   }
 
-  /** The copy's file on the mounted volume; over the topurl, a verified download. */
-  private Path local(KojiRpmCopy copy) throws IOException {
+  /**
+   * The copy's file on the mounted volume; over the topurl, a verified download into {@code
+   * downloads}.
+   */
+  private Path local(KojiRpmCopy copy, Downloads downloads) throws IOException {
     if (copy.file() != null) {
       return copy.file();
     }
     KojiBuildRpm r = copy.rpm();
-    Path dir = Files.createTempDirectory("odcsj-koji-");
+    Path dir = downloads.get();
     return files
         .find(r.build(), r.rpm(), List.of(copy.sigkey()), dir)
         .orElseThrow(() -> new IOException("no copy of " + r.rpm().nvra() + " at " + copy.url()))
@@ -146,5 +157,36 @@ final class KojiComposer {
     Path file = topdir.file(task.topdirPath());
     RpmPackage pkg = RpmHeaderReader.read(file);
     return KojiCandidate.of(pkg, file, "");
+  }
+
+  /**
+   * Where RPMs fetched over the topurl wait until the compose has placed them: one directory per
+   * compose, made on the first download and deleted with everything in it when the content closes.
+   */
+  static final class Downloads implements java.io.Closeable {
+    private Path dir;
+
+    synchronized Path get() throws IOException {
+      if (dir == null) {
+        dir = Files.createTempDirectory("odcsj-koji-");
+      }
+      return dir;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (dir == null) {
+        return;
+      }
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        java.util.logging.Logger.getLogger(KojiComposer.class.getName())
+            .warning("Cannot delete the Koji downloads in " + dir + ": " + e);
+      }
+      dir = null;
+    }
   }
 }

@@ -25,6 +25,7 @@ final class KojiContent implements PackageContent {
   private final Map<Candidate, KojiCandidate> byCandidate = new IdentityHashMap<>();
 
   private final LookasideRepos lookaside;
+  private final KojiComposer.Downloads downloads;
   private final SourceLog log;
 
   KojiContent(
@@ -32,7 +33,9 @@ final class KojiContent implements PackageContent {
       List<KojiCandidate> read,
       String fingerprint,
       LookasideRepos lookaside,
-      SourceLog log) {
+      SourceLog log,
+      KojiComposer.Downloads downloads) {
+    this.downloads = downloads;
     this.resolved = resolved;
     this.fingerprint = fingerprint;
     this.lookaside = lookaside;
@@ -71,5 +74,10 @@ final class KojiContent implements PackageContent {
   @Override
   public String fingerprint() {
     return fingerprint;
+  }
+
+  @Override
+  public void close() {
+    downloads.close();
   }
 }
