@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SpaceJoined;
 import org.odcsj.rpm.RpmHeaderReader;
-import org.odcsj.rpm.RpmPackage;
 import org.odcsj.rpm.cache.HeaderCacheCounter;
 import org.odcsj.selection.PackageArches;
 import org.odcsj.source.LookasideRepos;
@@ -82,7 +81,7 @@ final class KojiComposer {
     try {
       List<KojiCandidate> candidates = read(copies, taskRpms, counters, downloads);
       counters.values().forEach(c -> log.info(c.logLine()));
-      return new KojiContent(resolved, candidates, fingerprint, lookaside, log, downloads);
+      return new KojiContent(this, resolved, candidates, fingerprint, lookaside, log, downloads);
     } catch (SourceFailure | RuntimeException e) {
       downloads.close();
       throw e;
@@ -111,7 +110,12 @@ final class KojiComposer {
       for (KojiRpmCopy copy : copies) {
         HeaderCacheCounter counter = counters.get(copy.rpm().rpm().arch());
         reads.add(
-            pool.submit(() -> KojiCandidate.of(copy, local(copy, downloads), headers, counter)));
+            pool.submit(
+                () ->
+                    KojiCandidate.of(
+                        headers.read(copy, () -> file(copy, downloads), counter),
+                        copy,
+                        copy.file() != null ? copy.file().toString() : copy.url().toString())));
       }
       for (KojiTaskRpm task : taskRpms) {
         reads.add(pool.submit(() -> scratch(task)));
@@ -137,12 +141,16 @@ final class KojiComposer {
    * The copy's file on the mounted volume; over the topurl, a verified download into {@code
    * downloads}.
    */
-  private Path local(KojiRpmCopy copy, Downloads downloads) throws IOException {
+  Path file(KojiRpmCopy copy, Downloads downloads) throws IOException {
     if (copy.file() != null) {
       return copy.file();
     }
     KojiBuildRpm r = copy.rpm();
     Path dir = downloads.get();
+    Path done = dir.resolve(copy.rpm().rpm().nvra() + ".rpm");
+    if (Files.isRegularFile(done)) {
+      return done;
+    }
     return files
         .find(r.build(), r.rpm(), List.of(copy.sigkey()), dir)
         .orElseThrow(() -> new IOException("no copy of " + r.rpm().nvra() + " at " + copy.url()))
@@ -155,8 +163,7 @@ final class KojiComposer {
           "scratch build RPMs need Koji's volume mounted (odcs.koji.topdir): " + task.nvra());
     }
     Path file = topdir.file(task.topdirPath());
-    RpmPackage pkg = RpmHeaderReader.read(file);
-    return KojiCandidate.of(pkg, file, "");
+    return KojiCandidate.scratch(RpmHeaderReader.read(file), file);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.odcsj.source.koji;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -28,7 +29,10 @@ final class KojiContent implements PackageContent {
   private final KojiComposer.Downloads downloads;
   private final SourceLog log;
 
+  private final KojiComposer composer;
+
   KojiContent(
+      KojiComposer composer,
       ComposeSpec resolved,
       List<KojiCandidate> read,
       String fingerprint,
@@ -36,6 +40,7 @@ final class KojiContent implements PackageContent {
       SourceLog log,
       KojiComposer.Downloads downloads) {
     this.downloads = downloads;
+    this.composer = composer;
     this.resolved = resolved;
     this.fingerprint = fingerprint;
     this.lookaside = lookaside;
@@ -56,14 +61,26 @@ final class KojiContent implements PackageContent {
     return lookaside.forArch(resolved, arch, log);
   }
 
+  /** Koji's own files on the mounted volume; over the topurl, downloaded now if not yet. */
   @Override
-  public List<Path> files(List<Candidate> selected, Path downloadDir) {
-    return selected.stream().map(c -> byCandidate.get(c).file()).toList();
+  public List<Path> files(List<Candidate> selected, Path downloadDir) throws IOException {
+    List<Path> files = new java.util.ArrayList<>(selected.size());
+    for (Candidate c : selected) {
+      KojiCandidate k = byCandidate.get(c);
+      files.add(k.copy() == null ? Path.of(c.location()) : composer.file(k.copy(), downloads));
+    }
+    return files;
   }
 
+  /**
+   * The metadata read before: a file on the volume is believed while it has the size and time it
+   * had then; a download was checked against Koji's payloadhash.
+   */
   @Override
   public SourceEntry entry(Candidate selected) {
-    return SourceEntry.known(byCandidate.get(selected).metadata());
+    KojiCandidate k = byCandidate.get(selected);
+    SourceEntry known = SourceEntry.known(k.metadata());
+    return k.copy() != null && k.copy().file() == null ? known.asVerified() : known;
   }
 
   @Override

@@ -21,7 +21,15 @@ final class KojiRpmHeaders {
     this.cache = cache;
   }
 
-  RpmPackage read(KojiRpmCopy copy, Path file, HeaderCacheCounter counter) throws IOException {
+  /** Where a copy's file is; over the topurl, fetching it is the expensive part. */
+  @FunctionalInterface
+  interface FileOfCopy {
+    Path get() throws IOException;
+  }
+
+  /** The cached metadata, or the file's (fetched only then), kept for the next compose. */
+  RpmPackage read(KojiRpmCopy copy, FileOfCopy file, HeaderCacheCounter counter)
+      throws IOException {
     String payloadhash = copy.payloadhash();
     boolean cacheable = cache.isPresent() && payloadhash != null && payloadhash.length() == 32;
     if (cacheable) {
@@ -31,7 +39,7 @@ final class KojiRpmHeaders {
         return known.get();
       }
     }
-    RpmPackage read = RpmHeaderReader.read(file);
+    RpmPackage read = RpmHeaderReader.read(file.get());
     counter.read();
     if (cacheable) {
       cache.get().put(payloadhash, copy.sigkey(), read);
