@@ -63,15 +63,7 @@ public class ComposeGenerator {
             tree.log(), (phase, percent) -> reportProgress(composeId, phase, percent))) {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
-        ComposeSource source =
-            sources
-                .of(job.sourceType())
-                .orElseThrow(
-                    () ->
-                        new GenerationException(
-                            "source type "
-                                + job.sourceType().wireName()
-                                + " is not supported yet"));
+        ComposeSource source = sources.of(job.sourceType()).orElseThrow(() -> notSupported(job));
         Resolution resolution = source.resolve(job.spec(), log);
         // no_reuse, regeneration: neither the source's fingerprint nor a lookup
         if (!job.pinned() && !job.hasFlag(ComposeFlag.NO_REUSE)) {
@@ -99,8 +91,7 @@ public class ComposeGenerator {
           }
         }
         if (!(source instanceof PackageSource packages)) {
-          throw new GenerationException(
-              "source type " + job.sourceType().wireName() + " is not supported yet");
+          throw notSupported(job);
         }
         BuiltCompose built =
             packageBuilder.build(
@@ -133,6 +124,11 @@ public class ComposeGenerator {
       fail(tree, job, e.toString(), e);
       timings.record(false, Duration.between(start, Instant.now()));
     }
+  }
+
+  private static GenerationException notSupported(GenerationJob job) {
+    return new GenerationException(
+        "source type " + job.sourceType().wireName() + " is not supported yet");
   }
 
   private void reportProgress(long composeId, String phase, int percent) {

@@ -115,7 +115,7 @@ final class KojiComposer {
                     KojiCandidate.of(
                         headers.read(copy, () -> file(copy, downloads), counter),
                         copy,
-                        copy.file() != null ? copy.file().toString() : copy.url().toString())));
+                        copy.location())));
       }
       for (KojiTaskRpm task : taskRpms) {
         reads.add(pool.submit(() -> scratch(task)));

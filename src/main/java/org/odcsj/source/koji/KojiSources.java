@@ -2,7 +2,6 @@ package org.odcsj.source.koji;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.odcsj.fetch.HttpFiles;
 import org.odcsj.rpm.cache.RpmMetadataCache;
 import org.odcsj.source.ComposeSource;
@@ -28,14 +27,8 @@ public final class KojiSources {
     KojiTagEvents events = new KojiTagEvents(koji);
     PungiComposeReader pungi =
         new PungiComposeReader(PungiComposeSettings.of(settings.pungiComposeAllowedRoots()));
+    KojiBuildSource builds = new KojiBuildSource(composer);
     return List.of(
-        new KojiTagSource(events, composer),
-        new KojiBuildSource(composer),
-        new PungiComposeSource(pungi, composer));
-  }
-
-  /** The metadata cache of {@code settings}, for the periodic sweep. */
-  public static Optional<RpmMetadataCache> cache(KojiSourceSettings settings) {
-    return settings.rpmCacheDir().map(dir -> new RpmMetadataCache(dir, Clock.systemUTC()));
+        new KojiTagSource(events, composer), builds, new PungiComposeSource(pungi, builds));
   }
 }

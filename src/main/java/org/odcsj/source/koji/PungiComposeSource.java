@@ -22,11 +22,11 @@ import org.odcsj.source.koji.pungicompose.PungiComposeReader;
 final class PungiComposeSource implements PackageSource {
 
   private final PungiComposeReader reader;
-  private final KojiComposer composer;
+  private final KojiBuildSource builds;
 
-  PungiComposeSource(PungiComposeReader reader, KojiComposer composer) {
+  PungiComposeSource(PungiComposeReader reader, KojiBuildSource builds) {
     this.reader = reader;
-    this.composer = composer;
+    this.builds = builds;
   }
 
   @Override
@@ -64,6 +64,6 @@ final class PungiComposeSource implements PackageSource {
   @Override
   public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
       throws SourceFailure {
-    return new KojiBuildSource(composer).open(resolved, log, lookaside);
+    return builds.open(resolved, log, lookaside);
   }
 }
