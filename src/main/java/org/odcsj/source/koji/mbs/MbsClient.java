@@ -1,12 +1,12 @@
 package org.odcsj.source.koji.mbs;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +31,7 @@ import org.odcsj.source.SourceFailure;
 public final class MbsClient {
 
   private static final Logger LOG = Logger.getLogger(MbsClient.class.getName());
+  private static final JsonProvider JSON = JsonProvider.provider();
   static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
   private static final int MAX_PAGES = 100;
 
@@ -172,7 +173,7 @@ public final class MbsClient {
   }
 
   private static JsonObject parse(URI url, byte[] body) throws SourceFailure {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
       JsonValue value = reader.readValue();
       if (value instanceof JsonObject object) {
         return object;
