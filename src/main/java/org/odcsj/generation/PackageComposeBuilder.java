@@ -3,12 +3,15 @@ package org.odcsj.generation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +27,14 @@ import org.odcsj.compose.SpaceJoined;
 import org.odcsj.output.ComposeIdentity;
 import org.odcsj.output.ComposeMetadata;
 import org.odcsj.output.ComposeTree;
+import org.odcsj.output.ExtraMetadataFile;
 import org.odcsj.output.PlacedPackage;
 import org.odcsj.output.RepoFile;
 import org.odcsj.output.RepositoryWriter;
 import org.odcsj.output.SourceEntry;
 import org.odcsj.rpm.RpmPackage;
 import org.odcsj.selection.Candidate;
+import org.odcsj.selection.Nevra;
 import org.odcsj.selection.Selection;
 import org.odcsj.selection.SelectionException;
 import org.odcsj.selection.SelectionRequest;
@@ -106,6 +111,21 @@ public class PackageComposeBuilder {
             inArch.add(PlacedPackage.inRepository(arch, written.get(i).identityOnly(), href));
           }
           placed.put(arch, inArch);
+          Set<Nevra> nevras = new HashSet<>();
+          packages.forEach(c -> nevras.add(c.nevra()));
+          content
+              .modules(arch, nevras)
+              .ifPresent(
+                  modules -> {
+                    writer.addMetadataFile(
+                        new ExtraMetadataFile(
+                            "modules",
+                            "modules.yaml",
+                            out ->
+                                modules.write(
+                                    new OutputStreamWriter(out, StandardCharsets.UTF_8))));
+                    log.info(arch + ": " + modules.streams().size() + " module streams");
+                  });
           log.info(
               arch
                   + ": "

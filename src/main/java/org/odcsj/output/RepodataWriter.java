@@ -34,6 +34,7 @@ public final class RepodataWriter implements Closeable {
   private final Path staging;
   private final int expected;
   private final MetadataXmlFile[] files = new MetadataXmlFile[RepodataType.values().length];
+  private final java.util.List<ExtraMetadataFile> extraFiles = new java.util.ArrayList<>();
   private PackageXml[] renderers;
   private int written;
   private boolean done;
@@ -103,6 +104,11 @@ public final class RepodataWriter implements Closeable {
   }
 
   /** Finishes with createrepo_c's defaults: now as timestamp, its epoch seconds as revision. */
+  /** A metadata file repomd.xml lists after the package metadata (e.g. {@code modules}). */
+  public void addMetadataFile(ExtraMetadataFile file) {
+    extraFiles.add(file);
+  }
+
   public List<RepomdRecord> finish() throws IOException {
     Instant now = Instant.now();
     return finish(Long.toString(now.getEpochSecond()), now);
@@ -116,6 +122,9 @@ public final class RepodataWriter implements Closeable {
     List<RepomdRecord> records = new java.util.ArrayList<>();
     for (MetadataXmlFile f : files) {
       records.add(f.finish());
+    }
+    for (ExtraMetadataFile extra : extraFiles) {
+      records.add(extra.writeInto(staging));
     }
     RepomdXml.write(staging.resolve("repomd.xml"), revision, timestamp.getEpochSecond(), records);
     Path old = repodata.resolveSibling("." + repodata.getFileName() + ".old");

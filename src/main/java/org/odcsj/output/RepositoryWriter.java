@@ -109,6 +109,7 @@ public final class RepositoryWriter implements Closeable {
       Comparator.comparing((Placed p) -> p.fileName).thenComparing(p -> p.href);
 
   private final Path osDir;
+  private final List<ExtraMetadataFile> extraFiles = new java.util.ArrayList<>();
   private final PackagePlacer placer;
   private final List<Placed> placed = new ArrayList<>();
   private final Set<String> hrefs = new HashSet<>();
@@ -320,6 +321,11 @@ public final class RepositoryWriter implements Closeable {
     return osDir;
   }
 
+  /** A metadata file repomd.xml lists beside the package metadata (e.g. {@code modules}). */
+  public void addMetadataFile(ExtraMetadataFile file) {
+    extraFiles.add(file);
+  }
+
   /** Writes {@code repodata/} with createrepo_c's default revision and timestamp (now). */
   public List<RepomdRecord> finish() throws IOException {
     Instant now = Instant.now();
@@ -483,6 +489,7 @@ public final class RepositoryWriter implements Closeable {
         } else if (failure != null) {
           throw new IOException(failure);
         }
+        extraFiles.forEach(writer::addMetadataFile);
         return writer.finish(revision, timestamp);
       }
     }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.odcsj.compose.ComposeSpec;
+import org.odcsj.modulemd.ModulemdDocuments;
 import org.odcsj.output.SourceEntry;
 import org.odcsj.selection.Candidate;
+import org.odcsj.selection.Nevra;
 
 /** What an opened {@link PackageSource} offers for one compose. */
 public interface PackageContent extends java.io.Closeable {
@@ -40,6 +43,15 @@ public interface PackageContent extends java.io.Closeable {
    */
   default SourceEntry entry(Candidate selected) {
     return null;
+  }
+
+  /**
+   * The modulemd documents of {@code arch}'s repository, when the compose has modules: each
+   * module's artifacts cut to the {@code placed} packages, plus the defaults. Written as the
+   * repository's {@code modules} metadata.
+   */
+  default Optional<ModulemdDocuments> modules(String arch, Set<Nevra> placed) {
+    return Optional.empty();
   }
 
   /** The request as composed (recorded with the compose: e.g. the repository's revision). */
