@@ -42,15 +42,28 @@ public class OdcsConfig {
   }
 
   /**
-   * The source types any client may ask for unless the policy says otherwise: {@code repo}, and the
-   * Koji ones ({@code tag}, {@code build}, {@code pungi_compose}) when a Koji hub is set.
+   * The source types any client may ask for unless the policy says otherwise: {@code repo}, the
+   * Koji ones ({@code tag}, {@code build}, {@code pungi_compose}) when a Koji hub is set, and
+   * {@code module} when MBS is set too.
    */
   public List<String> allowedSourceTypes() {
-    return list(
-        "odcs.allowed-source-types",
-        kojiHubUrl().isPresent()
-            ? List.of("repo", "tag", "build", "pungi_compose")
-            : List.of("repo"));
+    List<String> types = new java.util.ArrayList<>(List.of("repo"));
+    if (kojiHubUrl().isPresent()) {
+      types.addAll(List.of("tag", "build", "pungi_compose"));
+      if (mbsUrl().isPresent()) {
+        types.add("module");
+      }
+    }
+    return list("odcs.allowed-source-types", types);
+  }
+
+  /**
+   * The Module Build Service ({@code odcs.mbs.url}, e.g.
+   * https://mbs.fedoraproject.org/module-build-service); with a Koji hub it enables {@code module}
+   * composes.
+   */
+  public Optional<java.net.URI> mbsUrl() {
+    return optional("odcs.mbs.url").map(java.net.URI::create);
   }
 
   /** Koji's XML-RPC hub ({@code odcs.koji.hub-url}); without it there are no Koji sources. */

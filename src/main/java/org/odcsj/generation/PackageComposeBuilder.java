@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,12 @@ public class PackageComposeBuilder {
       GenerationLog log)
       throws GenerationException, SourceFailure, IOException {
     Map<String, List<Candidate>> chosen =
-        job.pinned() ? pinned(job, content.candidates(), log) : selected(job, content, log);
+        job.pinned()
+            ? pinned(job, content.candidates(), log)
+            : exact(job, content, log).orElse(null);
+    if (chosen == null) {
+      chosen = selected(job, content, log);
+    }
     tree.prepareStaging();
     int count = 0;
     int done = 0;
@@ -212,6 +218,21 @@ public class PackageComposeBuilder {
     selection.unmetRequirements().forEach(u -> log.info("unresolved: " + u));
     selection.warnings().forEach(w -> log.info("warning: " + w));
     return byArch;
+  }
+
+  /** The packages the source decides itself (a module compose's artifacts), per arch. */
+  private static Optional<Map<String, List<Candidate>>> exact(
+      GenerationJob job, PackageContent content, GenerationLog log) {
+    Map<String, List<Candidate>> byArch = new LinkedHashMap<>();
+    for (String arch : job.arches()) {
+      Optional<List<Candidate>> packages = content.exactPackages(arch);
+      if (packages.isEmpty()) {
+        return Optional.empty();
+      }
+      byArch.put(arch, packages.get());
+      log.info(arch + ": " + packages.get().size() + " packages, as the source lists them");
+    }
+    return Optional.of(byArch);
   }
 
   /** A regeneration: exactly the NEVRAs the original compose had, per arch. */

@@ -11,6 +11,7 @@ import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.koji.KojiHubSettings;
 import org.odcsj.source.koji.KojiSourceSettings;
 import org.odcsj.source.koji.KojiSources;
+import org.odcsj.source.koji.mbs.MbsSettings;
 import org.odcsj.source.repo.RepoSource;
 
 /**
@@ -29,7 +30,10 @@ public class SourcePlugins {
     return new RepoSource(config.repoAllowedRoots(), config.repoAllowedUrlPrefixes());
   }
 
-  /** tag, build and pungi_compose, sharing one Koji client: only when a Koji hub is set. */
+  /**
+   * tag, build and pungi_compose, sharing one Koji client: only when a Koji hub is set; module too
+   * when MBS is set.
+   */
   @Produces
   @Dependent
   ComposeSourceGroup koji() {
@@ -49,7 +53,22 @@ public class SourcePlugins {
                     config.kojiTopdir(),
                     config.kojiTopurl(),
                     java.util.Optional.of(config.rpmCacheDir()),
-                    config.pungiComposeAllowedRoots()));
+                    config.pungiComposeAllowedRoots()))
+        .map(
+            koji ->
+                config
+                    .mbsUrl()
+                    .map(
+                        mbs ->
+                            koji.withMbs(
+                                new MbsSettings(
+                                    mbs,
+                                    config.kojiConnectTimeout(),
+                                    MbsSettings.READ_TIMEOUT,
+                                    config.kojiAttempts(),
+                                    MbsSettings.BACKOFF),
+                                config.baseModuleNames()))
+                    .orElse(koji));
   }
 
   // Lookaside repositories are yum repositories whatever the compose's source.

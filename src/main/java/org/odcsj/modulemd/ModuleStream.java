@@ -177,6 +177,14 @@ public final class ModuleStream {
     return copy;
   }
 
+  /** A copy listing {@code rpms} as its RPM artifacts (a {@code -devel} module's own). */
+  public ModuleStream withArtifacts(List<String> rpms) {
+    ModuleStream copy = copy();
+    YamlTree.mapAt(copy.data, "artifacts", "modulemd data")
+        .put("rpms", new ArrayList<Object>(rpms));
+    return copy;
+  }
+
   /** The YAML tree, for writing. */
   Map<String, Object> tree() {
     return root;

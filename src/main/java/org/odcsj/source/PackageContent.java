@@ -46,6 +46,15 @@ public interface PackageContent extends java.io.Closeable {
   }
 
   /**
+   * The packages of {@code arch}'s repository when the source decides them all (a module compose
+   * places every artifact of its modules), instead of the selection engine; empty: the selection
+   * decides.
+   */
+  default Optional<List<Candidate>> exactPackages(String arch) {
+    return Optional.empty();
+  }
+
+  /**
    * The modulemd documents of {@code arch}'s repository, when the compose has modules: each
    * module's artifacts cut to the {@code placed} packages, plus the defaults. Written as the
    * repository's {@code modules} metadata.

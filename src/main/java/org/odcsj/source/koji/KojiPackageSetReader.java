@@ -61,6 +61,36 @@ public final class KojiPackageSetReader {
   }
 
   /**
+   * Every RPM tagged in a module's own tag (no inheritance, every build, as Pungi reads module
+   * tags); which of them belong to the module is the module source's choice.
+   *
+   * @throws KojiNotFound for an unknown tag
+   */
+  public KojiPackageSet ofModuleTag(String tag) {
+    KojiTaggedRpms tagged;
+    try {
+      tagged = koji.taggedRpms(tag, null, false, false, null, null);
+    } catch (KojiFault f) {
+      if (f.faultString() != null && f.faultString().startsWith("No such tagInfo")) {
+        throw KojiNotFound.tag(tag);
+      }
+      throw f;
+    }
+    Map<Long, KojiBuild> byId = new LinkedHashMap<>();
+    tagged.builds().forEach(b -> byId.putIfAbsent(b.id(), b));
+    List<KojiBuildRpm> rpms = new ArrayList<>();
+    for (KojiRpm rpm : tagged.rpms()) {
+      KojiBuild build = byId.get(rpm.buildId());
+      if (build == null) {
+        throw new KojiException(
+            "listTaggedRPMS", "RPM " + rpm.nvra() + " of an unlisted build " + rpm.buildId(), null);
+      }
+      rpms.add(new KojiBuildRpm(build, rpm));
+    }
+    return new KojiPackageSet(rpms, List.of());
+  }
+
+  /**
    * @throws KojiNotFound for an unknown build or an unusable task
    */
   public KojiPackageSet ofBuilds(List<String> builds, List<Long> scratchTasks) {

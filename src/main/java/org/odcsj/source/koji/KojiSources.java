@@ -28,7 +28,19 @@ public final class KojiSources {
     PungiComposeReader pungi =
         new PungiComposeReader(PungiComposeSettings.of(settings.pungiComposeAllowedRoots()));
     KojiBuildSource builds = new KojiBuildSource(composer);
-    return List.of(
-        new KojiTagSource(events, composer), builds, new PungiComposeSource(pungi, builds));
+    List<ComposeSource> sources =
+        new java.util.ArrayList<>(
+            List.of(
+                new KojiTagSource(events, composer),
+                builds,
+                new PungiComposeSource(pungi, builds)));
+    settings
+        .mbs()
+        .ifPresent(
+            mbs ->
+                sources.add(
+                    new KojiModuleSource(
+                        mbs, composer, java.util.Set.copyOf(settings.baseModuleNames()))));
+    return List.copyOf(sources);
   }
 }

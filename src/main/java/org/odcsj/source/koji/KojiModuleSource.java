@@ -1,0 +1,212 @@
+package org.odcsj.source.koji;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.odcsj.compose.ComposeFlag;
+import org.odcsj.compose.ComposeSpec;
+import org.odcsj.compose.SourceType;
+import org.odcsj.compose.SpaceJoined;
+import org.odcsj.modulemd.Nsvc;
+import org.odcsj.selection.Nevra;
+import org.odcsj.source.InvalidSourceRequest;
+import org.odcsj.source.LookasideRepos;
+import org.odcsj.source.PackageContent;
+import org.odcsj.source.PackageSource;
+import org.odcsj.source.Resolution;
+import org.odcsj.source.SourceFailure;
+import org.odcsj.source.SourceLog;
+import org.odcsj.source.koji.mbs.MbsClient;
+import org.odcsj.source.koji.mbs.MbsQuery.BaseModuleFilter;
+import org.odcsj.source.koji.mbs.MbsSettings;
+import org.odcsj.source.koji.mbs.ModuleRequest;
+import org.odcsj.source.koji.mbs.ModuleResolver;
+import org.odcsj.source.koji.mbs.ResolvedModule;
+
+/**
+ * {@code module}: modules resolved through MBS to exact {@code N:S:V:C} builds (the compose's
+ * {@code source} becomes their sorted list, so a renewal or regeneration composes the very same
+ * builds and reuse compares them); each module's RPMs are its modulemd artifacts found in its Koji
+ * tag ({@code -devel}: what its module left out), signed as for {@code tag}, every one placed (no
+ * selection among them); the repositories carry the modulemd documents.
+ */
+final class KojiModuleSource implements PackageSource {
+
+  private final MbsSettings mbs;
+  private final KojiComposer composer;
+  private final Set<String> baseModuleNames;
+
+  KojiModuleSource(MbsSettings mbs, KojiComposer composer, Set<String> baseModuleNames) {
+    this.mbs = mbs;
+    this.composer = composer;
+    this.baseModuleNames = Set.copyOf(baseModuleNames);
+  }
+
+  @Override
+  public SourceType type() {
+    return SourceType.MODULE;
+  }
+
+  @Override
+  public void validate(ComposeSpec spec) throws InvalidSourceRequest {
+    if (!SpaceJoined.items(spec.packages()).isEmpty()) {
+      throw new InvalidSourceRequest("Exact packages cannot be set for MODULE source type.");
+    }
+    List<String> items = SpaceJoined.items(SpaceJoined.of(spec.source()));
+    if (items.isEmpty()) {
+      throw new InvalidSourceRequest(
+          "\"source\" must name at least one module for a module compose");
+    }
+    for (String item : items) {
+      try {
+        Nsvc.parse(item);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSourceRequest(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public Resolution resolve(ComposeSpec spec, SourceLog log) throws SourceFailure {
+    MbsClient client = new MbsClient(mbs);
+    long start = System.nanoTime();
+    List<ResolvedModule> modules =
+        new ModuleResolver(client)
+            .resolve(
+                new ModuleRequest(
+                    nsvcs(spec.source()),
+                    spec.hasFlag(ComposeFlag.INCLUDE_DONE_MODULES),
+                    !spec.hasFlag(ComposeFlag.NO_DEPS),
+                    new BaseModuleFilter(
+                        spec.baseModuleBrName(),
+                        spec.baseModuleBrStream(),
+                        spec.baseModuleBrStreamVersionLte(),
+                        spec.baseModuleBrStreamVersionGte()),
+                    baseModuleNames));
+    String source = ModuleResolver.source(modules);
+    log.info(
+        "MBS: "
+            + spec.source()
+            + " resolved to "
+            + source
+            + " ("
+            + client.requests()
+            + " requests, "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms)");
+    ComposeSpec resolved = spec.toBuilder().source(source).build();
+    return new Resolution(resolved, () -> "modules " + source);
+  }
+
+  @Override
+  public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
+      throws SourceFailure {
+    // The source holds exact N:S:V:C builds now: each is looked up as it is, nothing added.
+    List<ResolvedModule> modules =
+        new ModuleResolver(new MbsClient(mbs))
+            .resolve(
+                new ModuleRequest(
+                    nsvcs(resolved.source()), true, false, BaseModuleFilter.NONE, baseModuleNames));
+    Map<Long, KojiBuildRpm> rpms = new LinkedHashMap<>();
+    List<ResolvedModule> withOwnArtifacts = new ArrayList<>();
+    for (ResolvedModule module : modules) {
+      List<KojiBuildRpm> content = contentOf(module);
+      content.forEach(r -> rpms.putIfAbsent(r.rpm().id(), r));
+      if (module.devel()) {
+        List<String> artifacts = new ArrayList<>();
+        content.forEach(r -> artifacts.add(artifact(r.rpm())));
+        module =
+            new ResolvedModule(
+                module.build(), module.modulemd().withArtifacts(artifacts), module.devel());
+      }
+      withOwnArtifacts.add(module);
+      log.info(
+          "Module "
+              + module.nsvc()
+              + ": "
+              + content.size()
+              + " RPMs from Koji tag "
+              + module.build().kojiTag());
+    }
+    KojiContent content =
+        composer.content(
+            resolved,
+            new KojiPackageSet(new ArrayList<>(rpms.values()), List.of()),
+            "modules " + resolved.source(),
+            log,
+            lookaside);
+    return new KojiModuleContent(content, withOwnArtifacts);
+  }
+
+  /**
+   * The module's RPMs in its Koji tag: those its modulemd lists as artifacts, or, for a {@code
+   * -devel} module, the binary RPMs of the tag its module does not list.
+   */
+  private List<KojiBuildRpm> contentOf(ResolvedModule module) throws SourceFailure {
+    String tag = module.build().kojiTag();
+    if (tag == null || tag.isEmpty()) {
+      throw new SourceFailure("MBS names no Koji tag for module " + module.nsvc());
+    }
+    KojiPackageSet set;
+    try {
+      set = new KojiPackageSetReader(composer.koji()).ofModuleTag(tag);
+    } catch (KojiNotFound | KojiException e) {
+      throw new SourceFailure(
+          "Cannot read Koji tag " + tag + " of module " + module.nsvc() + ": " + e.getMessage(), e);
+    }
+    Set<Nevra> artifacts = new HashSet<>();
+    for (String artifact : module.modulemd().artifactRpms()) {
+      try {
+        artifacts.add(Nevra.parse(artifact));
+      } catch (IllegalArgumentException e) {
+        throw new SourceFailure(
+            "Module " + module.nsvc() + " lists an artifact that is no NEVRA: " + artifact);
+      }
+    }
+    List<KojiBuildRpm> content = new ArrayList<>();
+    for (KojiBuildRpm rpm : set.rpms()) {
+      boolean listed = artifacts.contains(nevra(rpm.rpm()));
+      boolean binary = !rpm.rpm().arch().equals("src");
+      if (module.devel() ? !listed && binary : listed) {
+        content.add(rpm);
+      }
+    }
+    return content;
+  }
+
+  static Nevra nevra(KojiRpm rpm) {
+    return new Nevra(
+        rpm.name(),
+        rpm.epoch() == null ? 0 : rpm.epoch(),
+        rpm.version(),
+        rpm.release(),
+        rpm.arch());
+  }
+
+  private static String artifact(KojiRpm rpm) {
+    return rpm.name()
+        + "-"
+        + (rpm.epoch() == null ? 0 : rpm.epoch())
+        + ":"
+        + rpm.version()
+        + "-"
+        + rpm.release()
+        + "."
+        + rpm.arch();
+  }
+
+  private static List<Nsvc> nsvcs(String source) throws SourceFailure {
+    List<Nsvc> nsvcs = new ArrayList<>();
+    for (String item : SpaceJoined.items(SpaceJoined.of(source))) {
+      try {
+        nsvcs.add(Nsvc.parse(item));
+      } catch (IllegalArgumentException e) {
+        throw new SourceFailure(e.getMessage());
+      }
+    }
+    return nsvcs;
+  }
+}

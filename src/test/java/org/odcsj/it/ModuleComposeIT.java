@@ -1,0 +1,263 @@
+package org.odcsj.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.odcsj.modulemd.ModuleStream;
+import org.odcsj.modulemd.ModulemdDocuments;
+import org.odcsj.testsupport.Dnf;
+import org.odcsj.testsupport.ProcessRunner;
+import org.odcsj.testsupport.TestRpms;
+import org.odcsj.testsupport.koji.KojiTestModel;
+import org.odcsj.testsupport.koji.KojiTestTopdir;
+import org.odcsj.testsupport.koji.KojiTestTopdir.ImportedBuild;
+import org.odcsj.testsupport.mbs.MbsProtocolTestServer;
+import org.odcsj.testsupport.mbs.MbsTestBuild;
+
+/**
+ * {@code module} composes through the deployed WAR: modules resolved by the MBS protocol test
+ * server, their RPMs from their Koji tags on the Koji protocol test hub ({@link KojiFixture}), the
+ * repositories carrying modulemd that dnf reads. Every test makes its own modules, named uniquely.
+ */
+@ExtendWith({TestEnvironment.class, OdcsServer.class})
+class ModuleComposeIT {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  private final OdcsApi api = new OdcsApi(OdcsServer.get().baseUrl());
+  private final KojiTestModel koji = KojiFixture.get().koji();
+  private final KojiTestTopdir topdir = KojiFixture.get().topdir();
+  private final MbsProtocolTestServer mbs = KojiFixture.get().mbs();
+  private final String u = UUID.randomUUID().toString().substring(0, 8);
+  private static long ids = 1_000;
+
+  /**
+   * A ready module build in MBS whose Koji tag holds one build per name in {@code packages}; the
+   * modulemd lists those named in {@code artifacts} (the others are tagged but filtered out).
+   */
+  private MbsTestBuild module(
+      String name,
+      String stream,
+      long version,
+      String context,
+      Map<String, List<String>> requires,
+      List<String> packages,
+      Set<String> artifacts) {
+    String release = "1.module_f39";
+    long tagId =
+        koji.createTag("module-" + name + "-" + stream + "-" + version + "-" + context, "x86_64");
+    List<String> listed = new ArrayList<>();
+    for (String pkg : packages) {
+      ImportedBuild build =
+          topdir.importBuild(
+              pkg,
+              "1.0",
+              release,
+              null,
+              TestRpms.builder(pkg, "1.0", release, "noarch").file("/usr/share/" + pkg, pkg));
+      koji.packageListAdd(tagId, pkg);
+      koji.tagBuild(tagId, build.id());
+      if (artifacts.contains(pkg)) {
+        listed.add(pkg + "-0:1.0-" + release + ".noarch");
+      }
+    }
+    MbsTestBuild build;
+    synchronized (ModuleComposeIT.class) {
+      build =
+          new MbsTestBuild(
+              ids++,
+              name,
+              stream,
+              version,
+              context,
+              MbsTestBuild.READY,
+              requires,
+              "platform",
+              "f39",
+              390000,
+              listed);
+    }
+    mbs.add(build);
+    return build;
+  }
+
+  private JsonObject compose(String request) {
+    long id = api.submit(request).getJsonNumber("id").longValue();
+    return api.awaitState(id, TIMEOUT, "done", "failed");
+  }
+
+  private static JsonObject done(JsonObject compose) {
+    assertEquals("done", compose.getString("state_name"), compose.toString());
+    return compose;
+  }
+
+  private static String moduleRequest(String source, String... flags) {
+    StringBuilder f = new StringBuilder();
+    for (String flag : flags) {
+      f.append(f.length() == 0 ? "" : ", ").append('"').append(flag).append('"');
+    }
+    return "{\"source\": {\"type\": \"module\", \"source\": \""
+        + source
+        + "\"}, \"flags\": ["
+        + f
+        + "]}";
+  }
+
+  private static Path repository(JsonObject compose) {
+    String url = compose.getString("toplevel_url");
+    return OdcsServer.get()
+        .targetDir()
+        .resolve(url.substring(url.lastIndexOf('/') + 1))
+        .resolve("compose/Temporary/x86_64/os");
+  }
+
+  /** The modulemd documents of the compose's x86_64 repository, found through repomd.xml. */
+  private static ModulemdDocuments modules(JsonObject compose) throws Exception {
+    Path os = repository(compose);
+    String href = null;
+    try (InputStream in = Files.newInputStream(os.resolve("repodata/repomd.xml"))) {
+      XMLStreamReader xml = XMLInputFactory.newFactory().createXMLStreamReader(in);
+      boolean inModules = false;
+      while (xml.hasNext()) {
+        if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+          if (xml.getLocalName().equals("data")) {
+            inModules = "modules".equals(xml.getAttributeValue(null, "type"));
+          } else if (inModules && xml.getLocalName().equals("location")) {
+            href = xml.getAttributeValue(null, "href");
+          }
+        }
+      }
+    }
+    assertTrue(href != null, "repomd.xml lists modules metadata");
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(os.resolve(href)))) {
+      return ModulemdDocuments.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Set<String> packageFiles(JsonObject compose) throws Exception {
+    Set<String> files = new TreeSet<>();
+    try (var walk = Files.walk(repository(compose).resolve("Packages"))) {
+      walk.filter(Files::isRegularFile).forEach(p -> files.add(p.getFileName().toString()));
+    }
+    return files;
+  }
+
+  @Test
+  void aModuleComposeHasItsArtifactsItsDependencyAndModulemdThatDnfInstallsFrom() throws Exception {
+    module("dep" + u, "2", 200, "d1", Map.of(), List.of("dep-tool-" + u), Set.of("dep-tool-" + u));
+    module(
+        "app" + u,
+        "1",
+        100,
+        "a1",
+        Map.of("dep" + u, List.of("2")),
+        List.of("app-tool-" + u, "app-hidden-" + u),
+        Set.of("app-tool-" + u));
+
+    JsonObject c = done(compose(moduleRequest("app" + u + ":1")));
+
+    assertEquals("app" + u + ":1:100:a1 dep" + u + ":2:200:d1", c.getString("source"));
+    assertEquals(
+        Set.of(
+            "app-tool-" + u + "-1.0-1.module_f39.noarch.rpm",
+            "dep-tool-" + u + "-1.0-1.module_f39.noarch.rpm"),
+        packageFiles(c));
+    ModulemdDocuments modules = modules(c);
+    assertEquals(2, modules.streams().size());
+    for (ModuleStream stream : modules.streams()) {
+      assertEquals("x86_64", stream.arch());
+      assertEquals(1, stream.artifactRpms().size(), stream.artifactRpms().toString());
+    }
+    String log = Files.readString(repository(c).resolve("../../../logs/odcs.log").normalize());
+    assertTrue(log.contains("MBS: app" + u + ":1 resolved to"), log);
+
+    assumeTrue(Dnf.available(), "dnf is needed to install from the compose");
+    String repoFile =
+        api.get(c.getString("result_repofile").replace(OdcsServer.get().baseUrl(), "")).body();
+    Path copy = Files.writeString(Files.createTempFile("module-" + u, ".repo"), repoFile);
+    Dnf dnf =
+        Dnf.create(TestEnvironment.current().itDir().resolve("dnf-module-" + u), "x86_64")
+            .addRepoFile(copy);
+    List<String> platform = List.of("--setopt=module_platform_id=platform:f39");
+    ProcessRunner.Result list = dnf.run(concat(platform, List.of("module", "list", "app" + u)));
+    assertTrue(list.ok(), list.output());
+    assertFalse(list.output().contains("Modular dependency problem"), list.output());
+    assertTrue(list.output().contains("app" + u), list.output());
+    ProcessRunner.Result install =
+        dnf.run(concat(platform, List.of("-y", "module", "install", "app" + u + ":1/default")));
+    assertTrue(install.ok(), install.output());
+    assertTrue(dnf.isInstalled("app-tool-" + u), install.output());
+    assertFalse(dnf.isInstalled("app-hidden-" + u));
+  }
+
+  @Test
+  void noDepsLeavesTheDependencyOutAndDevelHoldsWhatTheModuleFilteredOut() throws Exception {
+    module(
+        "ndep" + u, "2", 200, "d1", Map.of(), List.of("ndep-tool-" + u), Set.of("ndep-tool-" + u));
+    module(
+        "napp" + u,
+        "1",
+        100,
+        "a1",
+        Map.of("ndep" + u, List.of("2")),
+        List.of("napp-tool-" + u, "napp-hidden-" + u),
+        Set.of("napp-tool-" + u));
+
+    JsonObject alone = done(compose(moduleRequest("napp" + u + ":1", "no_deps")));
+    assertEquals("napp" + u + ":1:100:a1", alone.getString("source"));
+    assertEquals(Set.of("napp-tool-" + u + "-1.0-1.module_f39.noarch.rpm"), packageFiles(alone));
+
+    JsonObject devel = done(compose(moduleRequest("napp" + u + "-devel:1", "no_deps")));
+    assertEquals("napp" + u + "-devel:1:100:a1", devel.getString("source"));
+    assertEquals(Set.of("napp-hidden-" + u + "-1.0-1.module_f39.noarch.rpm"), packageFiles(devel));
+    ModuleStream stream = modules(devel).streams().get(0);
+    assertEquals("napp" + u + "-devel", stream.name());
+    assertEquals(List.of("napp-hidden-" + u + "-0:1.0-1.module_f39.noarch"), stream.artifactRpms());
+    assertEquals(List.of("1"), stream.runtimeRequires().get("napp" + u));
+  }
+
+  @Test
+  void anUnknownModuleFailsAndPackagesAreRefused() {
+    JsonObject c = compose(moduleRequest("nope" + u + ":1"));
+    assertEquals("failed", c.getString("state_name"));
+    assertTrue(
+        c.getString("state_reason")
+            .endsWith("Failed to find module nope" + u + ":1 in ready state in the MBS."),
+        c.getString("state_reason"));
+
+    var refused =
+        api.post(
+            "/api/1/composes/",
+            "{\"source\": {\"type\": \"module\", \"source\": \"x"
+                + u
+                + ":1\", \"packages\": [\"a\"]}}");
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(
+        refused.body().contains("Exact packages cannot be set for MODULE source type."),
+        refused.body());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}
