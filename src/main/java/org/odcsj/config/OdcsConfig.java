@@ -66,6 +66,14 @@ public class OdcsConfig {
     return optional("odcs.mbs.url").map(java.net.URI::create);
   }
 
+  /**
+   * URL prefixes a request's {@code module_defaults_url} (a git repository) may start with ({@code
+   * odcs.module-defaults.allowed-prefixes}); local paths ({@code file://}) only when listed.
+   */
+  public List<String> moduleDefaultsAllowedPrefixes() {
+    return list("odcs.module-defaults.allowed-prefixes", List.of("https://", "http://", "git://"));
+  }
+
   /** Koji's XML-RPC hub ({@code odcs.koji.hub-url}); without it there are no Koji sources. */
   public Optional<java.net.URI> kojiHubUrl() {
     return optional("odcs.koji.hub-url").map(java.net.URI::create);

@@ -67,7 +67,8 @@ public class SourcePlugins {
                                     MbsSettings.READ_TIMEOUT,
                                     config.kojiAttempts(),
                                     MbsSettings.BACKOFF),
-                                config.baseModuleNames()))
+                                config.baseModuleNames(),
+                                config.moduleDefaultsAllowedPrefixes()))
                     .orElse(koji));
   }
 

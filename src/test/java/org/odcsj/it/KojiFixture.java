@@ -67,6 +67,8 @@ public final class KojiFixture {
         "ODCS_KOJI_HUB_URL", hub.url().toString(),
         "ODCS_KOJI_TOPDIR", topdir.root().toString(),
         "ODCS_MBS_URL", mbs.url(),
+        "ODCS_MODULE_DEFAULTS_ALLOWED_PREFIXES",
+            "https://,http://," + TestEnvironment.current().itDir().resolve("git").toUri(),
         "ODCS_PUNGI_COMPOSE_ALLOWED_ROOTS", baseUrl + "/composes/");
   }
 }

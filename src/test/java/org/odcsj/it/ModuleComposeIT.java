@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.odcsj.modulemd.ModuleStream;
@@ -234,6 +235,51 @@ class ModuleComposeIT {
     assertEquals("napp" + u + "-devel", stream.name());
     assertEquals(List.of("napp-hidden-" + u + "-0:1.0-1.module_f39.noarch"), stream.artifactRpms());
     assertEquals(List.of("1"), stream.runtimeRequires().get("napp" + u));
+  }
+
+  @Test
+  void defaultsFromAGitRepositoryMarkTheDefaultStreamForDnf() throws Exception {
+    module("def" + u, "3", 300, "c3", Map.of(), List.of("def-tool-" + u), Set.of("def-tool-" + u));
+    Path repo = TestEnvironment.current().itDir().resolve("git/defaults-" + u);
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(
+          repo.resolve("def" + u + ".yaml"),
+          "---\ndocument: modulemd-defaults\nversion: 1\ndata:\n  module: def"
+              + u
+              + "\n  stream: \"3\"\n  profiles:\n    \"3\": [default]\n...\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("defaults").setAuthor("t", "t@example.com").call();
+    }
+    JsonObject c =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"module\", \"source\": \"def"
+                    + u
+                    + ":3\", \"module_defaults_url\": \""
+                    + repo.toUri()
+                    + "\", \"module_defaults_commit\": \"main\"}}"));
+    ModulemdDocuments modules = modules(c);
+    assertEquals(1, modules.defaults().size());
+    assertEquals("3", modules.defaults().get(0).stream());
+
+    assumeTrue(Dnf.available(), "dnf is needed to read the compose");
+    Dnf dnf =
+        Dnf.create(TestEnvironment.current().itDir().resolve("dnf-defaults-" + u), "x86_64")
+            .addRepo("defaults-" + u, repository(c).toUri().toString());
+    ProcessRunner.Result list =
+        dnf.run(List.of("--setopt=module_platform_id=platform:f39", "module", "list", "def" + u));
+    assertTrue(list.ok(), list.output());
+    assertTrue(list.output().matches("(?s).*def" + u + "\\s+3 \\[d\\].*"), list.output());
+
+    var refused =
+        api.post(
+            "/api/1/composes/",
+            "{\"source\": {\"type\": \"module\", \"source\": \"def"
+                + u
+                + ":3\", \"module_defaults_url\": \"file:///etc/\","
+                + " \"module_defaults_commit\": \"main\"}}");
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.body().contains("module_defaults_url"), refused.body());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.odcsj.compose.ComposeSpec;
+import org.odcsj.modulemd.ModuleDefaults;
 import org.odcsj.modulemd.ModuleStream;
 import org.odcsj.modulemd.ModulemdDocuments;
 import org.odcsj.output.SourceEntry;
@@ -19,16 +20,19 @@ import org.odcsj.source.koji.mbs.ResolvedModule;
 /**
  * A module compose's content: the Koji RPMs of its modules, every one of an arch placed in that
  * arch's repository (two modules may hold two versions of one package: no newest-wins selection),
- * and per arch one modulemd document per module, its artifacts cut to what the repository holds.
+ * and per arch one modulemd document per module, its artifacts cut to what the repository holds,
+ * with the defaults of those modules.
  */
 final class KojiModuleContent implements PackageContent {
 
   private final KojiContent rpms;
   private final List<ResolvedModule> modules;
+  private final List<ModuleDefaults> defaults;
 
-  KojiModuleContent(KojiContent rpms, List<ResolvedModule> modules) {
+  KojiModuleContent(KojiContent rpms, List<ResolvedModule> modules, List<ModuleDefaults> defaults) {
     this.rpms = rpms;
     this.modules = List.copyOf(modules);
+    this.defaults = List.copyOf(defaults);
   }
 
   @Override
@@ -53,7 +57,7 @@ final class KojiModuleContent implements PackageContent {
     for (var module : modules) {
       streams.add(module.modulemd().forArch(arch, a -> placed.contains(Nevra.parse(a))));
     }
-    return Optional.of(new ModulemdDocuments(streams, List.of()));
+    return Optional.of(new ModulemdDocuments(streams, defaults));
   }
 
   @Override

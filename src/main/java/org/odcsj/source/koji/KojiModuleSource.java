@@ -38,11 +38,17 @@ final class KojiModuleSource implements PackageSource {
   private final MbsSettings mbs;
   private final KojiComposer composer;
   private final Set<String> baseModuleNames;
+  private final ModuleDefaultsRepository defaults;
 
-  KojiModuleSource(MbsSettings mbs, KojiComposer composer, Set<String> baseModuleNames) {
+  KojiModuleSource(
+      MbsSettings mbs,
+      KojiComposer composer,
+      Set<String> baseModuleNames,
+      ModuleDefaultsRepository defaults) {
     this.mbs = mbs;
     this.composer = composer;
     this.baseModuleNames = Set.copyOf(baseModuleNames);
+    this.defaults = defaults;
   }
 
   @Override
@@ -67,6 +73,21 @@ final class KojiModuleSource implements PackageSource {
         throw new InvalidSourceRequest(e.getMessage());
       }
     }
+    String[] defaultsRepo = defaultsRepository(spec);
+    if (defaultsRepo != null && !defaults.allowed(defaultsRepo[0])) {
+      throw new InvalidSourceRequest(
+          "\"module_defaults_url\" " + defaultsRepo[0] + " is not an allowed git URL");
+    }
+  }
+
+  /** {@code [url, commit]} of the request's module defaults, or null. */
+  private static String[] defaultsRepository(ComposeSpec spec) {
+    String joined = spec.moduleDefaultsUrl();
+    if (joined == null || joined.isBlank()) {
+      return null;
+    }
+    String[] parts = joined.trim().split("\\s+");
+    return parts.length == 2 ? parts : new String[] {joined.trim(), "master"};
   }
 
   @Override
@@ -138,7 +159,21 @@ final class KojiModuleSource implements PackageSource {
             "modules " + resolved.source(),
             log,
             lookaside);
-    return new KojiModuleContent(content, withOwnArtifacts);
+    List<org.odcsj.modulemd.ModuleDefaults> moduleDefaults = List.of();
+    String[] defaultsRepo = defaultsRepository(resolved);
+    if (defaultsRepo != null) {
+      Set<String> names = new HashSet<>();
+      withOwnArtifacts.forEach(m -> names.add(m.build().name()));
+      moduleDefaults = defaults.read(defaultsRepo[0], defaultsRepo[1], names);
+      log.info(
+          "Module defaults: "
+              + moduleDefaults.size()
+              + " from "
+              + defaultsRepo[0]
+              + " at "
+              + defaultsRepo[1]);
+    }
+    return new KojiModuleContent(content, withOwnArtifacts, moduleDefaults);
   }
 
   /**

@@ -20,7 +20,8 @@ public record KojiSourceSettings(
     Optional<Path> rpmCacheDir,
     List<String> pungiComposeAllowedRoots,
     Optional<MbsSettings> mbs,
-    List<String> baseModuleNames) {
+    List<String> baseModuleNames,
+    List<String> moduleDefaultsAllowedPrefixes) {
 
   public KojiSourceSettings {
     Objects.requireNonNull(hub, "hub");
@@ -31,6 +32,7 @@ public record KojiSourceSettings(
     pungiComposeAllowedRoots = List.copyOf(pungiComposeAllowedRoots);
     Objects.requireNonNull(mbs, "mbs");
     baseModuleNames = List.copyOf(baseModuleNames);
+    moduleDefaultsAllowedPrefixes = List.copyOf(moduleDefaultsAllowedPrefixes);
   }
 
   /** Without MBS: no module source. */
@@ -40,11 +42,23 @@ public record KojiSourceSettings(
       Optional<URI> topurl,
       Optional<Path> rpmCacheDir,
       List<String> pungiComposeAllowedRoots) {
-    this(hub, topdir, topurl, rpmCacheDir, pungiComposeAllowedRoots, Optional.empty(), List.of());
+    this(
+        hub,
+        topdir,
+        topurl,
+        rpmCacheDir,
+        pungiComposeAllowedRoots,
+        Optional.empty(),
+        List.of(),
+        List.of());
   }
 
-  /** The same with MBS ({@code odcs.mbs.url}) for module composes. */
-  public KojiSourceSettings withMbs(MbsSettings mbsSettings, List<String> baseModules) {
+  /**
+   * The same with MBS ({@code odcs.mbs.url}) for module composes, the base modules never composed
+   * and the URL prefixes a {@code module_defaults_url} may have.
+   */
+  public KojiSourceSettings withMbs(
+      MbsSettings mbsSettings, List<String> baseModules, List<String> defaultsPrefixes) {
     return new KojiSourceSettings(
         hub,
         topdir,
@@ -52,7 +66,8 @@ public record KojiSourceSettings(
         rpmCacheDir,
         pungiComposeAllowedRoots,
         Optional.of(mbsSettings),
-        baseModules);
+        baseModules,
+        defaultsPrefixes);
   }
 
   KojiTopdir kojiTopdir() {

@@ -40,7 +40,10 @@ public final class KojiSources {
             mbs ->
                 sources.add(
                     new KojiModuleSource(
-                        mbs, composer, java.util.Set.copyOf(settings.baseModuleNames()))));
+                        mbs,
+                        composer,
+                        java.util.Set.copyOf(settings.baseModuleNames()),
+                        new ModuleDefaultsRepository(settings.moduleDefaultsAllowedPrefixes()))));
     return List.copyOf(sources);
   }
 }
