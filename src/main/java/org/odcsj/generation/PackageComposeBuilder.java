@@ -25,6 +25,7 @@ import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.compose.SpaceJoined;
+import org.odcsj.modulemd.ModulemdDocuments;
 import org.odcsj.output.ComposeIdentity;
 import org.odcsj.output.ComposeMetadata;
 import org.odcsj.output.ComposeTree;
@@ -93,6 +94,7 @@ public class PackageComposeBuilder {
     List<String> archNevras = new ArrayList<>();
     Map<String, List<PlacedPackage>> placed = new LinkedHashMap<>();
     Map<String, RepositoryWriter> writers = new LinkedHashMap<>();
+    Map<String, ModulemdDocuments> modulesByArch = new LinkedHashMap<>();
     ComposeIdentity identity = ComposeIdentity.test(job.composeId(), LocalDate.now(ZoneOffset.UTC));
     try {
       try {
@@ -123,6 +125,7 @@ public class PackageComposeBuilder {
               .modules(arch, nevras)
               .ifPresent(
                   modules -> {
+                    modulesByArch.put(arch, modules);
                     writer.addMetadataFile(
                         new ExtraMetadataFile(
                             "modules",
@@ -157,6 +160,12 @@ public class PackageComposeBuilder {
               () -> {
                 try {
                   ComposeMetadata.write(ComposeMetadata.directory(tree), identity, placed);
+                  if (!modulesByArch.isEmpty()) {
+                    ComposeMetadata.writeModules(
+                        ComposeMetadata.directory(tree).resolve(ComposeMetadata.MODULES),
+                        identity,
+                        modulesByArch);
+                  }
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }

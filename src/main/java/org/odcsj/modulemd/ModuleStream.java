@@ -58,6 +58,15 @@ public final class ModuleStream {
     return Nsvc.of(name(), stream(), version(), context());
   }
 
+  /** The Koji tag MBS built the module in ({@code data.xmd.mbs.koji_tag}), or null. */
+  public String kojiTag() {
+    if (data.get("xmd") instanceof Map<?, ?> xmd && xmd.get("mbs") instanceof Map<?, ?> mbs) {
+      Object tag = mbs.get("koji_tag");
+      return tag == null ? null : String.valueOf(tag);
+    }
+    return null;
+  }
+
   public String arch() {
     return YamlTree.text(data, "arch", "modulemd data");
   }

@@ -13,6 +13,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.odcsj.modulemd.ModuleStream;
+import org.odcsj.modulemd.ModulemdDocuments;
 import org.odcsj.rpm.RpmPackage;
 
 /**
@@ -41,6 +43,7 @@ public final class ComposeMetadata {
 
   public static final String COMPOSEINFO = "composeinfo.json";
   public static final String RPMS = "rpms.json";
+  public static final String MODULES = "modules.json";
 
   /** The productmd format version written (what productmd 1.x writes). */
   static final String FORMAT_VERSION = "1.2";
@@ -187,6 +190,59 @@ public final class ComposeMetadata {
             json.endObject();
           }
           json.endObject().endObject(); // Temporary, rpms
+          json.endObject().endObject(); // payload, root
+        });
+  }
+
+  /**
+   * Writes the modules manifest (productmd.modules): per arch of the {@value #VARIANT} variant,
+   * each module by its {@code N:S:V:C} with its identity, Koji tag and RPMs in that arch's
+   * repository.
+   */
+  public static void writeModules(
+      Path file, ComposeIdentity id, Map<String, ModulemdDocuments> modulesByArch)
+      throws IOException {
+    SortedMap<String, SortedMap<String, ModuleStream>> byArch =
+        new TreeMap<>(ProductmdJson.KEY_ORDER);
+    for (var arch : modulesByArch.entrySet()) {
+      var modules =
+          byArch.computeIfAbsent(arch.getKey(), a -> new TreeMap<>(ProductmdJson.KEY_ORDER));
+      for (ModuleStream stream : arch.getValue().streams()) {
+        modules.put(stream.nsvc().toString(), stream);
+      }
+    }
+    writeAtomically(
+        file,
+        json -> {
+          json.beginObject();
+          header(json, "productmd.modules");
+          json.key("payload").beginObject();
+          compose(json, id);
+          json.key("modules").beginObject().key(VARIANT).beginObject();
+          for (var arch : byArch.entrySet()) {
+            json.key(arch.getKey()).beginObject();
+            for (var module : arch.getValue().entrySet()) {
+              ModuleStream m = module.getValue();
+              json.key(module.getKey()).beginObject();
+              json.key("metadata")
+                  .beginObject()
+                  .member("context", m.context())
+                  .member("koji_tag", m.kojiTag() == null ? "" : m.kojiTag())
+                  .member("name", m.name())
+                  .member("stream", m.stream())
+                  .member("uid", module.getKey())
+                  .member("version", Long.toUnsignedString(m.version()))
+                  .endObject();
+              json.key("rpms").beginArray();
+              for (String rpm : new java.util.TreeSet<>(m.artifactRpms())) {
+                json.value(rpm);
+              }
+              json.endArray();
+              json.endObject();
+            }
+            json.endObject();
+          }
+          json.endObject().endObject(); // Temporary, modules
           json.endObject().endObject(); // payload, root
         });
   }

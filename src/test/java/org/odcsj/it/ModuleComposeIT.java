@@ -189,6 +189,28 @@ class ModuleComposeIT {
       assertEquals("x86_64", stream.arch());
       assertEquals(1, stream.artifactRpms().size(), stream.artifactRpms().toString());
     }
+    JsonObject manifest;
+    try (InputStream in =
+        Files.newInputStream(repository(c).resolve("../../../metadata/modules.json").normalize())) {
+      manifest = jakarta.json.spi.JsonProvider.provider().createReader(in).readObject();
+    }
+    assertEquals(
+        "productmd.modules",
+        manifest.getJsonObject("header").getString("type"),
+        manifest.toString());
+    JsonObject x86 =
+        manifest
+            .getJsonObject("payload")
+            .getJsonObject("modules")
+            .getJsonObject("Temporary")
+            .getJsonObject("x86_64");
+    JsonObject app = x86.getJsonObject("app" + u + ":1:100:a1");
+    assertEquals(
+        "module-app" + u + "-1-100-a1", app.getJsonObject("metadata").getString("koji_tag"));
+    assertEquals(
+        List.of("app-tool-" + u + "-0:1.0-1.module_f39.noarch"),
+        app.getJsonArray("rpms").getValuesAs(jakarta.json.JsonString::getString));
+    assertTrue(x86.containsKey("dep" + u + ":2:200:d1"), x86.toString());
     String log = Files.readString(repository(c).resolve("../../../logs/odcs.log").normalize());
     assertTrue(log.contains("MBS: app" + u + ":1 resolved to"), log);
 
