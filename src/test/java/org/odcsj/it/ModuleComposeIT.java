@@ -64,7 +64,21 @@ class ModuleComposeIT {
       Map<String, List<String>> requires,
       List<String> packages,
       Set<String> artifacts) {
-    String release = "1.module_f39";
+    return module(
+        name, stream, version, context, MbsTestBuild.READY, 390000, requires, packages, artifacts);
+  }
+
+  private MbsTestBuild module(
+      String name,
+      String stream,
+      long version,
+      String context,
+      int state,
+      long platformVersion,
+      Map<String, List<String>> requires,
+      List<String> packages,
+      Set<String> artifacts) {
+    String release = "1.module_f" + platformVersion / 10000 + "." + version;
     long tagId =
         koji.createTag("module-" + name + "-" + stream + "-" + version + "-" + context, "x86_64");
     List<String> listed = new ArrayList<>();
@@ -75,7 +89,8 @@ class ModuleComposeIT {
               "1.0",
               release,
               null,
-              TestRpms.builder(pkg, "1.0", release, "noarch").file("/usr/share/" + pkg, pkg));
+              TestRpms.builder(pkg, "1.0", release, "noarch")
+                  .file("/usr/share/" + pkg + "-" + version, pkg));
       koji.packageListAdd(tagId, pkg);
       koji.tagBuild(tagId, build.id());
       if (artifacts.contains(pkg)) {
@@ -91,11 +106,11 @@ class ModuleComposeIT {
               stream,
               version,
               context,
-              MbsTestBuild.READY,
+              state,
               requires,
               "platform",
-              "f39",
-              390000,
+              "f" + platformVersion / 10000,
+              platformVersion,
               listed);
     }
     mbs.add(build);
@@ -180,8 +195,8 @@ class ModuleComposeIT {
     assertEquals("app" + u + ":1:100:a1 dep" + u + ":2:200:d1", c.getString("source"));
     assertEquals(
         Set.of(
-            "app-tool-" + u + "-1.0-1.module_f39.noarch.rpm",
-            "dep-tool-" + u + "-1.0-1.module_f39.noarch.rpm"),
+            "app-tool-" + u + "-1.0-1.module_f39.100.noarch.rpm",
+            "dep-tool-" + u + "-1.0-1.module_f39.200.noarch.rpm"),
         packageFiles(c));
     ModulemdDocuments modules = modules(c);
     assertEquals(2, modules.streams().size());
@@ -208,7 +223,7 @@ class ModuleComposeIT {
     assertEquals(
         "module-app" + u + "-1-100-a1", app.getJsonObject("metadata").getString("koji_tag"));
     assertEquals(
-        List.of("app-tool-" + u + "-0:1.0-1.module_f39.noarch"),
+        List.of("app-tool-" + u + "-0:1.0-1.module_f39.100.noarch"),
         app.getJsonArray("rpms").getValuesAs(jakarta.json.JsonString::getString));
     assertTrue(x86.containsKey("dep" + u + ":2:200:d1"), x86.toString());
     String log = Files.readString(repository(c).resolve("../../../logs/odcs.log").normalize());
@@ -248,14 +263,17 @@ class ModuleComposeIT {
 
     JsonObject alone = done(compose(moduleRequest("napp" + u + ":1", "no_deps")));
     assertEquals("napp" + u + ":1:100:a1", alone.getString("source"));
-    assertEquals(Set.of("napp-tool-" + u + "-1.0-1.module_f39.noarch.rpm"), packageFiles(alone));
+    assertEquals(
+        Set.of("napp-tool-" + u + "-1.0-1.module_f39.100.noarch.rpm"), packageFiles(alone));
 
     JsonObject devel = done(compose(moduleRequest("napp" + u + "-devel:1", "no_deps")));
     assertEquals("napp" + u + "-devel:1:100:a1", devel.getString("source"));
-    assertEquals(Set.of("napp-hidden-" + u + "-1.0-1.module_f39.noarch.rpm"), packageFiles(devel));
+    assertEquals(
+        Set.of("napp-hidden-" + u + "-1.0-1.module_f39.100.noarch.rpm"), packageFiles(devel));
     ModuleStream stream = modules(devel).streams().get(0);
     assertEquals("napp" + u + "-devel", stream.name());
-    assertEquals(List.of("napp-hidden-" + u + "-0:1.0-1.module_f39.noarch"), stream.artifactRpms());
+    assertEquals(
+        List.of("napp-hidden-" + u + "-0:1.0-1.module_f39.100.noarch"), stream.artifactRpms());
     assertEquals(List.of("1"), stream.runtimeRequires().get("napp" + u));
   }
 
@@ -302,6 +320,140 @@ class ModuleComposeIT {
                 + " \"module_defaults_commit\": \"main\"}}");
     assertEquals(400, refused.status(), refused.body());
     assertTrue(refused.body().contains("module_defaults_url"), refused.body());
+  }
+
+  @Test
+  void versionsContextsDoneBuildsConflictsAndReuse() throws Exception {
+    String n = "ver" + u;
+    module(
+        n,
+        "1",
+        10,
+        "a",
+        MbsTestBuild.READY,
+        390000,
+        Map.of(),
+        List.of(n + "-ten"),
+        Set.of(n + "-ten"));
+    module(
+        n,
+        "1",
+        15,
+        "c",
+        MbsTestBuild.READY,
+        390000,
+        Map.of(),
+        List.of(n + "-fifteen"),
+        Set.of(n + "-fifteen"));
+    module(
+        n,
+        "1",
+        20,
+        "b",
+        MbsTestBuild.DONE,
+        390000,
+        Map.of(),
+        List.of(n + "-twenty"),
+        Set.of(n + "-twenty"));
+
+    JsonObject newest = done(compose(moduleRequest(n + ":1")));
+    assertEquals(n + ":1:15:c", newest.getString("source"));
+    assertEquals(
+        n + ":1:20:b",
+        done(compose(moduleRequest(n + ":1", "include_done_modules"))).getString("source"));
+    assertEquals(n + ":1:10:a", done(compose(moduleRequest(n + ":1:10"))).getString("source"));
+    assertEquals(n + ":1:20:b", done(compose(moduleRequest(n + ":1:20:b"))).getString("source"));
+
+    JsonObject conflict = compose(moduleRequest(n + ":1:10 " + n + ":1:15"));
+    assertEquals("failed", conflict.getString("state_name"));
+    assertTrue(
+        conflict.getString("state_reason").endsWith(n + ":1:15:c conflicts with " + n + ":1:10:a"),
+        conflict.getString("state_reason"));
+
+    JsonObject again = done(compose(moduleRequest(n + ":1")));
+    assertEquals(n + ":1:15:c", again.getString("source"));
+    assertTrue(
+        again.getString("toplevel_url").endsWith("/odcs-" + newest.getInt("id")),
+        "reuses the compose of the same builds: " + again);
+  }
+
+  @Test
+  void aDependencyIsTheNewestBuiltAgainstTheRequiringModulesPlatformOrOlder() throws Exception {
+    String lib = "blib" + u;
+    module(
+        lib,
+        "3",
+        31,
+        "f38",
+        MbsTestBuild.READY,
+        380000,
+        Map.of(),
+        List.of(lib + "-x"),
+        Set.of(lib + "-x"));
+    module(
+        lib,
+        "3",
+        32,
+        "f39",
+        MbsTestBuild.READY,
+        390000,
+        Map.of(),
+        List.of(lib + "-x"),
+        Set.of(lib + "-x"));
+    module(
+        lib,
+        "3",
+        33,
+        "f40",
+        MbsTestBuild.READY,
+        400000,
+        Map.of(),
+        List.of(lib + "-x"),
+        Set.of(lib + "-x"));
+    module(
+        "bapp" + u,
+        "1",
+        10,
+        "a",
+        MbsTestBuild.READY,
+        390000,
+        Map.of(lib, List.of("3")),
+        List.of("bapp-x" + u),
+        Set.of("bapp-x" + u));
+    JsonObject c = done(compose(moduleRequest("bapp" + u + ":1")));
+    assertEquals("bapp" + u + ":1:10:a " + lib + ":3:32:f39", c.getString("source"));
+  }
+
+  /** The cost of resolving and composing ten modules, each requiring the next (for the notes). */
+  @Test
+  void tenModulesInAChainOfDependencies() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      Map<String, List<String>> requires =
+          i < 9 ? Map.of("chain" + (i + 1) + u, List.of("1")) : Map.of();
+      module(
+          "chain" + i + u,
+          "1",
+          100 + i,
+          "c" + i,
+          requires,
+          List.of("chain-pkg" + i + u),
+          Set.of("chain-pkg" + i + u));
+    }
+    long start = System.nanoTime();
+    JsonObject c = done(compose(moduleRequest("chain0" + u + ":1")));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(10, c.getString("source").split(" ").length, c.getString("source"));
+    assertEquals(10, packageFiles(c).size());
+    String log = Files.readString(repository(c).resolve("../../../logs/odcs.log").normalize());
+    String resolution =
+        log.lines().filter(l -> l.contains("MBS: chain0" + u)).findFirst().orElseThrow();
+    assertTrue(resolution.contains("(10 requests"), resolution);
+    System.out.println(
+        "Ten chained modules: "
+            + resolution.substring(resolution.indexOf('('))
+            + "; compose done "
+            + millis
+            + " ms after submission");
   }
 
   @Test
