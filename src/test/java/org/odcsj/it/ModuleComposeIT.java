@@ -465,6 +465,18 @@ class ModuleComposeIT {
             .endsWith("Failed to find module nope" + u + ":1 in ready state in the MBS."),
         c.getString("state_reason"));
 
+    JsonObject hybrid =
+        compose(
+            "{\"source\": {\"type\": \"tag\", \"source\": \"t"
+                + u
+                + "\", \"modular_koji_tags\": [\"m"
+                + u
+                + "\"]}}");
+    assertEquals("failed", hybrid.getString("state_name"));
+    assertTrue(
+        hybrid.getString("state_reason").endsWith("modular_koji_tags is not supported yet"),
+        hybrid.getString("state_reason"));
+
     var refused =
         api.post(
             "/api/1/composes/",

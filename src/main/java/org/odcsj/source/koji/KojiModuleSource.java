@@ -62,7 +62,7 @@ final class KojiModuleSource implements PackageSource {
       throw new InvalidSourceRequest("Exact packages cannot be set for MODULE source type.");
     }
     List<String> items = SpaceJoined.items(SpaceJoined.of(spec.source()));
-    if (items.isEmpty()) {
+    if (items.isEmpty() && SpaceJoined.items(spec.scratchModules()).isEmpty()) {
       throw new InvalidSourceRequest(
           "\"source\" must name at least one module for a module compose");
     }
@@ -80,6 +80,19 @@ final class KojiModuleSource implements PackageSource {
     }
   }
 
+  /**
+   * Fields of modular composes not built yet fail the compose rather than being ignored (accepted
+   * at submission, as ODCS's API accepts them).
+   */
+  static void failOnUnsupportedModuleFields(ComposeSpec spec) throws SourceFailure {
+    if (!SpaceJoined.items(spec.modularKojiTags()).isEmpty()) {
+      throw new SourceFailure("modular_koji_tags is not supported yet");
+    }
+    if (!SpaceJoined.items(spec.scratchModules()).isEmpty()) {
+      throw new SourceFailure("scratch_modules is not supported yet");
+    }
+  }
+
   /** {@code [url, commit]} of the request's module defaults, or null. */
   private static String[] defaultsRepository(ComposeSpec spec) {
     String joined = spec.moduleDefaultsUrl();
@@ -92,6 +105,7 @@ final class KojiModuleSource implements PackageSource {
 
   @Override
   public Resolution resolve(ComposeSpec spec, SourceLog log) throws SourceFailure {
+    failOnUnsupportedModuleFields(spec);
     MbsClient client = new MbsClient(mbs);
     long start = System.nanoTime();
     List<ResolvedModule> modules =

@@ -44,6 +44,7 @@ final class KojiTagSource implements PackageSource {
 
   @Override
   public Resolution resolve(ComposeSpec spec, SourceLog log) throws SourceFailure {
+    KojiModuleSource.failOnUnsupportedModuleFields(spec);
     long event;
     try {
       event = events.eventFor(spec.source(), spec.kojiEvent());
