@@ -66,6 +66,11 @@ public class OdcsConfig {
     return optional("odcs.mbs.url").map(java.net.URI::create);
   }
 
+  /** The command that makes the {@code iso} result's images ({@code odcs.xorriso-command}). */
+  public String xorrisoCommand() {
+    return string("odcs.xorriso-command", "xorriso");
+  }
+
   /**
    * URL prefixes a request's {@code module_defaults_url} (a git repository) may start with ({@code
    * odcs.module-defaults.allowed-prefixes}); local paths ({@code file://}) only when listed.

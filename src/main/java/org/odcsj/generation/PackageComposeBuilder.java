@@ -22,14 +22,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeFlag;
+import org.odcsj.compose.ComposeResult;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.compose.SpaceJoined;
+import org.odcsj.config.OdcsConfig;
 import org.odcsj.modulemd.ModulemdDocuments;
 import org.odcsj.output.ComposeIdentity;
 import org.odcsj.output.ComposeMetadata;
 import org.odcsj.output.ComposeTree;
 import org.odcsj.output.ExtraMetadataFile;
+import org.odcsj.output.IsoImage;
 import org.odcsj.output.PlacedPackage;
 import org.odcsj.output.RepoFile;
 import org.odcsj.output.RepositoryWriter;
@@ -58,6 +61,7 @@ public class PackageComposeBuilder {
   private static final Logger LOG = Logger.getLogger(PackageComposeBuilder.class.getName());
 
   @Inject LookasideRepos lookaside;
+  @Inject OdcsConfig config;
 
   BuiltCompose build(
       GenerationJob job,
@@ -185,6 +189,9 @@ public class PackageComposeBuilder {
         join(metadata);
       }
       log.info("Wrote compose metadata for " + identity.composeId());
+      if ((job.spec().results() & ComposeResult.ISO.bit()) != 0) {
+        isoImages(job, tree, identity, log);
+      }
     } finally {
       for (RepositoryWriter w : writers.values()) {
         w.close(); // an unfinished one, after a failure
@@ -196,6 +203,36 @@ public class PackageComposeBuilder {
     LOG.info(() -> "Compose " + job.composeId() + ": " + written + " packages written");
     return new BuiltCompose(
         content.resolvedSpec(), content.fingerprint(), count, archNevras, identity.composeId());
+  }
+
+  /**
+   * The {@code iso} result: an image of each arch's finished repository, then images.json and
+   * composeinfo (which now lists the isos directories).
+   */
+  private void isoImages(
+      GenerationJob job, ComposeTree tree, ComposeIdentity identity, GenerationLog log)
+      throws IOException {
+    Path composeDir = ComposeMetadata.directory(tree).getParent();
+    List<IsoImage> images = new ArrayList<>();
+    for (String arch : job.arches()) {
+      log.phase("making the " + arch + " ISO image", 95);
+      long start = System.nanoTime();
+      IsoImage image = IsoImage.build(config.xorrisoCommand(), composeDir, arch, identity);
+      images.add(image);
+      log.info(
+          arch
+              + ": ISO image "
+              + image.path()
+              + " ("
+              + image.size()
+              + " bytes) in "
+              + (System.nanoTime() - start) / 1_000_000
+              + " ms");
+    }
+    Path metadata = ComposeMetadata.directory(tree);
+    ComposeMetadata.writeImages(metadata.resolve(ComposeMetadata.IMAGES), identity, images);
+    ComposeMetadata.writeComposeInfo(
+        metadata.resolve(ComposeMetadata.COMPOSEINFO), composeDir, identity, job.arches());
   }
 
   private Map<String, List<Candidate>> selected(

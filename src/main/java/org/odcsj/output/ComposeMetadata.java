@@ -44,6 +44,7 @@ public final class ComposeMetadata {
   public static final String COMPOSEINFO = "composeinfo.json";
   public static final String RPMS = "rpms.json";
   public static final String MODULES = "modules.json";
+  public static final String IMAGES = "images.json";
 
   /** The productmd format version written (what productmd 1.x writes). */
   static final String FORMAT_VERSION = "1.2";
@@ -92,10 +93,11 @@ public final class ComposeMetadata {
     if (sortedArches.isEmpty()) {
       throw new IllegalArgumentException("A compose needs at least one arch");
     }
-    // Field names sort as os_tree < packages < repository, as the file needs them.
+    // Field names sort as isos < os_tree < packages < repository, as the file needs them.
     SortedMap<String, SortedMap<String, String>> paths = new TreeMap<>(ProductmdJson.KEY_ORDER);
     for (String arch : sortedArches) {
       String os = osTree(arch);
+      addIfDirectory(paths, "isos", arch, IsoImage.isoDir(arch), composeDir);
       addIfDirectory(paths, "os_tree", arch, os, composeDir);
       addIfDirectory(paths, "packages", arch, os + "/Packages", composeDir);
       addIfDirectory(paths, "repository", arch, os, composeDir);
@@ -243,6 +245,44 @@ public final class ComposeMetadata {
             json.endObject();
           }
           json.endObject().endObject(); // Temporary, modules
+          json.endObject().endObject(); // payload, root
+        });
+  }
+
+  /** Writes the images manifest (productmd.images): the {@code iso} result of each arch. */
+  public static void writeImages(Path file, ComposeIdentity id, Collection<IsoImage> images)
+      throws IOException {
+    SortedMap<String, IsoImage> byArch = new TreeMap<>(ProductmdJson.KEY_ORDER);
+    images.forEach(i -> byArch.put(i.arch(), i));
+    writeAtomically(
+        file,
+        json -> {
+          json.beginObject();
+          header(json, "productmd.images");
+          json.key("payload").beginObject();
+          compose(json, id);
+          json.key("images").beginObject().key(VARIANT).beginObject();
+          for (IsoImage image : byArch.values()) {
+            json.key(image.arch()).beginArray().beginObject();
+            json.member("arch", image.arch())
+                .member("bootable", false)
+                .key("checksums")
+                .beginObject()
+                .member("sha256", image.sha256())
+                .endObject()
+                .member("disc_count", 1)
+                .member("disc_number", 1)
+                .member("format", "iso")
+                .member("implant_md5", (String) null)
+                .member("mtime", image.mtime())
+                .member("path", image.path())
+                .member("size", image.size())
+                .member("subvariant", VARIANT)
+                .member("type", "dvd")
+                .member("volume_id", image.volumeId());
+            json.endObject().endArray();
+          }
+          json.endObject().endObject(); // Temporary, images
           json.endObject().endObject(); // payload, root
         });
   }
