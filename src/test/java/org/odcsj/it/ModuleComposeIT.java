@@ -456,6 +456,87 @@ class ModuleComposeIT {
             + " ms after submission");
   }
 
+  /** A module build in Koji (no MBS): its content tag with one package, tagged into {@code tag}. */
+  private void kojiModule(long tag, String name, long version, String context) {
+    String pkg = name + "-pkg";
+    String release = "1.module." + version;
+    long content = koji.createTag("content-" + name + "-" + version, "x86_64");
+    ImportedBuild rpm =
+        topdir.importBuild(
+            pkg,
+            "1.0",
+            release,
+            null,
+            TestRpms.builder(pkg, "1.0", release, "noarch")
+                .file("/usr/share/" + pkg + version, pkg));
+    koji.packageListAdd(content, pkg);
+    koji.tagBuild(content, rpm.id());
+    String modulemd =
+        new MbsTestBuild(
+                0,
+                name,
+                "1",
+                version,
+                context,
+                MbsTestBuild.READY,
+                Map.of(),
+                "platform",
+                "f39",
+                390000,
+                List.of(pkg + "-0:1.0-" + release + ".noarch"))
+            .modulemd();
+    long build =
+        koji.createModuleBuild(
+            name, "1", version, context, "content-" + name + "-" + version, modulemd);
+    koji.packageListAdd(tag, name);
+    koji.tagBuild(tag, build);
+  }
+
+  @Test
+  void modularKojiTagsReplaceMbsTheTopMostTagWinningPerStream() throws Exception {
+    long parent = koji.createTag("modular-base-" + u, "x86_64");
+    long child = koji.createTag("modular-" + u, "x86_64");
+    koji.addInheritance(child, parent, 10);
+    kojiModule(parent, "km" + u, 200, "c2");
+    kojiModule(child, "km" + u, 100, "c1");
+    kojiModule(parent, "kn" + u, 300, "c3");
+
+    JsonObject c =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"module\", \"source\": \"km"
+                    + u
+                    + ":1 kn"
+                    + u
+                    + ":1\", \"modular_koji_tags\": [\"modular-"
+                    + u
+                    + "\"]}}"));
+
+    assertEquals("km" + u + ":1:100:c1 kn" + u + ":1:300:c3", c.getString("source"));
+    assertTrue(c.getJsonNumber("koji_event").longValue() > 0, c.toString());
+    assertEquals(
+        Set.of(
+            "km" + u + "-pkg-1.0-1.module.100.noarch.rpm",
+            "kn" + u + "-pkg-1.0-1.module.300.noarch.rpm"),
+        packageFiles(c));
+    assertEquals(2, modules(c).streams().size());
+    assertTrue(mbs.queries().stream().noneMatch(q -> q.contains("km" + u)), "MBS is not asked");
+
+    JsonObject missing =
+        compose(
+            "{\"source\": {\"type\": \"module\", \"source\": \"zz"
+                + u
+                + ":1\", \"modular_koji_tags\": [\"modular-"
+                + u
+                + "\"]}}");
+    assertEquals("failed", missing.getString("state_name"));
+    assertTrue(
+        missing
+            .getString("state_reason")
+            .contains("Failed to find module zz" + u + ":1 in the modular Koji tags"),
+        missing.getString("state_reason"));
+  }
+
   @Test
   void anUnknownModuleFailsAndPackagesAreRefused() {
     JsonObject c = compose(moduleRequest("nope" + u + ":1"));

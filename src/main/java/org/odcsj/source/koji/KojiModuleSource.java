@@ -105,7 +105,13 @@ final class KojiModuleSource implements PackageSource {
 
   @Override
   public Resolution resolve(ComposeSpec spec, SourceLog log) throws SourceFailure {
-    failOnUnsupportedModuleFields(spec);
+    if (!SpaceJoined.items(spec.scratchModules()).isEmpty()) {
+      throw new SourceFailure("scratch_modules is not supported yet");
+    }
+    List<String> modularTags = SpaceJoined.items(spec.modularKojiTags());
+    if (!modularTags.isEmpty()) {
+      return resolveFromModularTags(spec, modularTags, log);
+    }
     MbsClient client = new MbsClient(mbs);
     long start = System.nanoTime();
     List<ResolvedModule> modules =
@@ -136,15 +142,101 @@ final class KojiModuleSource implements PackageSource {
     return new Resolution(resolved, () -> "modules " + source);
   }
 
+  /**
+   * With {@code modular_koji_tags} the tags replace MBS: the requested modules are chosen among
+   * those tagged there at the compose's Koji event (the request's, else the last one; stored).
+   */
+  private Resolution resolveFromModularTags(
+      ComposeSpec spec, List<String> modularTags, SourceLog log) throws SourceFailure {
+    long event;
+    List<KojiModuleBuild> chosen;
+    try {
+      event = spec.kojiEvent() != null ? spec.kojiEvent() : composer.koji().lastEvent().id();
+      chosen =
+          KojiModularTags.select(
+              new KojiModularTags(composer.koji()).tagged(modularTags, event),
+              nsvcs(spec.source()),
+              modularTags);
+    } catch (KojiNotFound | KojiException e) {
+      throw new SourceFailure(e.getMessage(), e);
+    }
+    List<String> nsvcs = new ArrayList<>();
+    chosen.forEach(
+        m -> nsvcs.add(Nsvc.of(m.name(), m.stream(), m.version(), m.context()).toString()));
+    String source = String.join(" ", nsvcs.stream().sorted().toList());
+    log.info(
+        "Koji: "
+            + spec.source()
+            + " resolved to "
+            + source
+            + " from the modular tags "
+            + String.join(", ", modularTags)
+            + " at event "
+            + event);
+    ComposeSpec resolved = spec.toBuilder().source(source).kojiEvent(event).build();
+    return new Resolution(resolved, () -> "modules " + source);
+  }
+
+  /** The resolved modules as the modular tags hold them at the compose's event. */
+  private List<ResolvedModule> fromModularTags(ComposeSpec resolved, List<String> modularTags)
+      throws SourceFailure {
+    List<KojiModuleBuild> chosen;
+    try {
+      chosen =
+          KojiModularTags.select(
+              new KojiModularTags(composer.koji()).tagged(modularTags, resolved.kojiEvent()),
+              nsvcs(resolved.source()),
+              modularTags);
+    } catch (KojiNotFound | KojiException e) {
+      throw new SourceFailure(e.getMessage(), e);
+    }
+    List<ResolvedModule> modules = new ArrayList<>();
+    for (KojiModuleBuild m : chosen) {
+      org.odcsj.modulemd.ModuleStream modulemd;
+      try {
+        modulemd = org.odcsj.modulemd.ModuleStream.parse(m.modulemd());
+      } catch (org.odcsj.modulemd.ModulemdException e) {
+        throw new SourceFailure(
+            "The modulemd of Koji module build "
+                + m.nameStream()
+                + " is invalid: "
+                + e.getMessage());
+      }
+      // Described like an MBS build: its content tag is where its RPMs are.
+      modules.add(
+          new ResolvedModule(
+              new org.odcsj.source.koji.mbs.MbsModuleBuild(
+                  m.id(),
+                  m.name(),
+                  m.stream(),
+                  m.version(),
+                  m.context(),
+                  org.odcsj.source.koji.mbs.MbsModuleBuild.STATE_READY,
+                  m.contentKojiTag(),
+                  m.modulemd(),
+                  List.of()),
+              modulemd,
+              false));
+    }
+    return modules;
+  }
+
   @Override
   public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
       throws SourceFailure {
+    List<String> modularTags = SpaceJoined.items(resolved.modularKojiTags());
     // The source holds exact N:S:V:C builds now: each is looked up as it is, nothing added.
     List<ResolvedModule> modules =
-        new ModuleResolver(new MbsClient(mbs))
-            .resolve(
-                new ModuleRequest(
-                    nsvcs(resolved.source()), true, false, BaseModuleFilter.NONE, baseModuleNames));
+        !modularTags.isEmpty()
+            ? fromModularTags(resolved, modularTags)
+            : new ModuleResolver(new MbsClient(mbs))
+                .resolve(
+                    new ModuleRequest(
+                        nsvcs(resolved.source()),
+                        true,
+                        false,
+                        BaseModuleFilter.NONE,
+                        baseModuleNames));
     Map<Long, KojiBuildRpm> rpms = new LinkedHashMap<>();
     List<ResolvedModule> withOwnArtifacts = new ArrayList<>();
     for (ResolvedModule module : modules) {

@@ -115,6 +115,27 @@ public final class KojiQueries {
     return builds;
   }
 
+  /**
+   * The module builds among {@code builds} (by id → the tag they were listed in), as {@code
+   * getBuild} describes them, through {@code multiCall}; builds that are no module are left out.
+   */
+  public List<KojiModuleBuild> moduleBuilds(Map<Long, String> builds) {
+    List<KojiCall> calls = builds.keySet().stream().map(id -> KojiCall.of("getBuild", id)).toList();
+    List<KojiModuleBuild> modules = new ArrayList<>();
+    for (KojiCallResult result : hub.multiCall(calls)) {
+      long id = (Long) result.call().params().get(0);
+      KojiModuleBuild module =
+          convert(
+              result.call(),
+              result.value(),
+              v -> v == null ? null : KojiModuleBuild.from(v, builds.get(id)));
+      if (module != null) {
+        modules.add(module);
+      }
+    }
+    return modules;
+  }
+
   /** The RPMs of each build ({@code listRPMs(buildID)}), through {@code multiCall}. */
   public Map<Long, List<KojiRpm>> rpmsOfBuilds(Collection<Long> buildIds) {
     List<KojiCall> calls = buildIds.stream().map(id -> KojiCall.of("listRPMs", id)).toList();

@@ -48,9 +48,15 @@ final class KojiHubMethods {
         }
         case "listTagged" -> {
           Tag tag = requireTag(p.get(0));
+          String type = string(p, 7);
           yield koji
               .taggedBuilds(tag.id(), event(p, 1), flag(p, 2), flag(p, 4), string(p, 5))
               .stream()
+              .filter(
+                  e ->
+                      type == null
+                          || type.equals("module")
+                              == koji.moduleTypeinfo.containsKey(e.getKey().id()))
               .map(e -> buildStruct(e.getKey(), e.getValue()))
               .toList();
         }
@@ -205,7 +211,7 @@ final class KojiHubMethods {
     m.put("creation_ts", KojiTestModel.eventTs(b.createEvent()));
     m.put("draft", false);
     m.put("epoch", b.epoch());
-    m.put("extra", null);
+    m.put("extra", tag == null ? koji.extraOf(b.id()) : null);
     m.put("id", b.id());
     m.put("name", b.name());
     m.put("nvr", b.nvr());

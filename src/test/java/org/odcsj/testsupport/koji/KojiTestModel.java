@@ -390,4 +390,37 @@ public final class KojiTestModel {
     }
     return false;
   }
+
+  /** {@code extra.typeinfo.module} of the module builds, by build id. */
+  final Map<Long, Map<String, Object>> moduleTypeinfo = new LinkedHashMap<>();
+
+  /**
+   * A module build as MBS imports it into Koji: NVR {@code name-stream-version.context} (a stream's
+   * dashes as underscores), {@code extra.typeinfo.module} with its modulemd and content tag.
+   */
+  public synchronized long createModuleBuild(
+      String name,
+      String stream,
+      long version,
+      String context,
+      String contentKojiTag,
+      String modulemd) {
+    long id = createBuild(name, stream.replace('-', '_'), version + "." + context, null);
+    Map<String, Object> module = new LinkedHashMap<>();
+    module.put("content_koji_tag", contentKojiTag);
+    module.put("context", context);
+    module.put("modulemd_str", modulemd);
+    module.put("module_build_service_id", id);
+    module.put("name", name);
+    module.put("stream", stream);
+    module.put("version", Long.toString(version));
+    moduleTypeinfo.put(id, module);
+    return id;
+  }
+
+  /** What getBuild answers as {@code extra}: a module build's typeinfo, else nil. */
+  synchronized Map<String, Object> extraOf(long buildId) {
+    Map<String, Object> module = moduleTypeinfo.get(buildId);
+    return module == null ? null : Map.of("typeinfo", Map.of("module", module));
+  }
 }
