@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -88,10 +87,7 @@ public class PackageComposeBuilder {
     Map<String, List<Candidate>> chosen =
         job.pinned()
             ? pinned(job, content.candidates(), log)
-            : exact(job, content, log).orElse(null);
-    if (chosen == null) {
-      chosen = selected(job, content, log);
-    }
+            : selectedAndListed(job, content, log);
     tree.prepareStaging();
     int count = 0;
     int done = 0;
@@ -236,7 +232,7 @@ public class PackageComposeBuilder {
   }
 
   private Map<String, List<Candidate>> selected(
-      GenerationJob job, PackageContent content, GenerationLog log)
+      GenerationJob job, PackageContent content, List<Candidate> candidates, GenerationLog log)
       throws GenerationException, SourceFailure, IOException {
     ComposeSpec spec = job.spec();
     log.phase("selecting packages", 20);
@@ -252,7 +248,7 @@ public class PackageComposeBuilder {
     }
     Selection selection;
     try {
-      selection = Selector.select(content.candidates(), request.build());
+      selection = Selector.select(candidates, request.build());
     } catch (SelectionException e) {
       throw new GenerationException(e.getMessage(), e);
     }
@@ -266,19 +262,38 @@ public class PackageComposeBuilder {
     return byArch;
   }
 
-  /** The packages the source decides itself (a module compose's artifacts), per arch. */
-  private static Optional<Map<String, List<Candidate>>> exact(
-      GenerationJob job, PackageContent content, GenerationLog log) {
-    Map<String, List<Candidate>> byArch = new LinkedHashMap<>();
+  /**
+   * What the selection chooses among the source's candidates, plus per arch what the source lists
+   * itself (a module's artifacts: all placed, never chosen among).
+   */
+  private Map<String, List<Candidate>> selectedAndListed(
+      GenerationJob job, PackageContent content, GenerationLog log)
+      throws GenerationException, SourceFailure, IOException {
+    Map<String, List<Candidate>> listed = new LinkedHashMap<>();
+    Set<Candidate> anyListed =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (String arch : job.arches()) {
-      Optional<List<Candidate>> packages = content.exactPackages(arch);
-      if (packages.isEmpty()) {
-        return Optional.empty();
-      }
-      byArch.put(arch, packages.get());
-      log.info(arch + ": " + packages.get().size() + " packages, as the source lists them");
+      List<Candidate> packages = content.listedPackages(arch);
+      listed.put(arch, packages);
+      anyListed.addAll(packages);
     }
-    return Optional.of(byArch);
+    List<Candidate> selectable =
+        anyListed.isEmpty()
+            ? content.candidates()
+            : content.candidates().stream().filter(c -> !anyListed.contains(c)).toList();
+    Map<String, List<Candidate>> byArch =
+        selectable.isEmpty() && !anyListed.isEmpty()
+            ? new LinkedHashMap<>()
+            : selected(job, content, selectable, log);
+    for (String arch : job.arches()) {
+      if (!listed.get(arch).isEmpty()) {
+        List<Candidate> all = new ArrayList<>(byArch.getOrDefault(arch, List.of()));
+        all.addAll(listed.get(arch));
+        byArch.put(arch, all);
+        log.info(arch + ": " + listed.get(arch).size() + " packages as the source lists them");
+      }
+    }
+    return byArch;
   }
 
   /** A regeneration: exactly the NEVRAs the original compose had, per arch. */

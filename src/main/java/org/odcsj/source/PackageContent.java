@@ -46,12 +46,12 @@ public interface PackageContent extends java.io.Closeable {
   }
 
   /**
-   * The packages of {@code arch}'s repository when the source decides them all (a module compose
-   * places every artifact of its modules), instead of the selection engine; empty: the selection
-   * decides.
+   * Packages of {@code arch}'s repository the source lists itself (a module's artifacts: every one
+   * placed, two versions of one name included), among its {@link #candidates()} but never chosen
+   * among by the selection, which takes the rest.
    */
-  default Optional<List<Candidate>> exactPackages(String arch) {
-    return Optional.empty();
+  default List<Candidate> listedPackages(String arch) {
+    return List.of();
   }
 
   /**

@@ -41,14 +41,14 @@ final class KojiModuleContent implements PackageContent {
   }
 
   @Override
-  public Optional<List<Candidate>> exactPackages(String arch) {
+  public List<Candidate> listedPackages(String arch) {
     List<Candidate> inArch = new ArrayList<>();
     for (Candidate c : rpms.candidates()) {
       if (c.arch().equals(arch) || c.arch().equals("noarch")) {
         inArch.add(c);
       }
     }
-    return Optional.of(inArch);
+    return inArch;
   }
 
   @Override
