@@ -538,6 +538,50 @@ class ModuleComposeIT {
   }
 
   @Test
+  void aTagComposeWithModularKojiTagsIsHybrid() throws Exception {
+    long modular = koji.createTag("hybrid-modules-" + u, "x86_64");
+    kojiModule(modular, "hm" + u, 500, "c5");
+    long tag = koji.createTag("hybrid-" + u, "x86_64");
+    ImportedBuild plain =
+        topdir.importBuild(
+            "plain-" + u,
+            "1.0",
+            "1",
+            null,
+            TestRpms.builder("plain-" + u, "1.0", "1", "noarch")
+                .file("/usr/share/plain-" + u, "x"));
+    koji.packageListAdd(tag, "plain-" + u);
+    koji.tagBuild(tag, plain.id());
+
+    JsonObject c =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"tag\", \"source\": \"hybrid-"
+                    + u
+                    + "\", \"modular_koji_tags\": [\"hybrid-modules-"
+                    + u
+                    + "\"]}}"));
+
+    assertEquals(
+        Set.of("plain-" + u + "-1.0-1.noarch.rpm", "hm" + u + "-pkg-1.0-1.module.500.noarch.rpm"),
+        packageFiles(c));
+    ModulemdDocuments modules = modules(c);
+    assertEquals(1, modules.streams().size());
+    assertEquals("hm" + u + ":1:500:c5", modules.streams().get(0).nsvc().toString());
+
+    assumeTrue(Dnf.available(), "dnf is needed to read the compose");
+    Dnf dnf =
+        Dnf.create(TestEnvironment.current().itDir().resolve("dnf-hybrid-" + u), "x86_64")
+            .addRepo("hybrid-" + u, repository(c).toUri().toString());
+    List<String> platform = List.of("--setopt=module_platform_id=platform:f39");
+    ProcessRunner.Result install =
+        dnf.run(concat(platform, List.of("-y", "module", "install", "hm" + u + ":1/default")));
+    assertTrue(install.ok(), install.output());
+    assertTrue(dnf.isInstalled("hm" + u + "-pkg"), install.output());
+    assertTrue(dnf.install("plain-" + u).ok());
+  }
+
+  @Test
   void anUnknownModuleFailsAndPackagesAreRefused() {
     JsonObject c = compose(moduleRequest("nope" + u + ":1"));
     assertEquals("failed", c.getString("state_name"));
@@ -545,18 +589,6 @@ class ModuleComposeIT {
         c.getString("state_reason")
             .endsWith("Failed to find module nope" + u + ":1 in ready state in the MBS."),
         c.getString("state_reason"));
-
-    JsonObject hybrid =
-        compose(
-            "{\"source\": {\"type\": \"tag\", \"source\": \"t"
-                + u
-                + "\", \"modular_koji_tags\": [\"m"
-                + u
-                + "\"]}}");
-    assertEquals("failed", hybrid.getString("state_name"));
-    assertTrue(
-        hybrid.getString("state_reason").endsWith("modular_koji_tags is not supported yet"),
-        hybrid.getString("state_reason"));
 
     var refused =
         api.post(

@@ -1,17 +1,13 @@
 package org.odcsj.source.koji;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SourceType;
 import org.odcsj.compose.SpaceJoined;
 import org.odcsj.modulemd.Nsvc;
-import org.odcsj.selection.Nevra;
 import org.odcsj.source.InvalidSourceRequest;
 import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
@@ -39,6 +35,7 @@ final class KojiModuleSource implements PackageSource {
   private final KojiComposer composer;
   private final Set<String> baseModuleNames;
   private final ModuleDefaultsRepository defaults;
+  private final KojiModuleContents contents;
 
   KojiModuleSource(
       MbsSettings mbs,
@@ -49,6 +46,7 @@ final class KojiModuleSource implements PackageSource {
     this.composer = composer;
     this.baseModuleNames = Set.copyOf(baseModuleNames);
     this.defaults = defaults;
+    this.contents = new KojiModuleContents(composer, defaults);
   }
 
   @Override
@@ -80,21 +78,8 @@ final class KojiModuleSource implements PackageSource {
     }
   }
 
-  /**
-   * Fields of modular composes not built yet fail the compose rather than being ignored (accepted
-   * at submission, as ODCS's API accepts them).
-   */
-  static void failOnUnsupportedModuleFields(ComposeSpec spec) throws SourceFailure {
-    if (!SpaceJoined.items(spec.modularKojiTags()).isEmpty()) {
-      throw new SourceFailure("modular_koji_tags is not supported yet");
-    }
-    if (!SpaceJoined.items(spec.scratchModules()).isEmpty()) {
-      throw new SourceFailure("scratch_modules is not supported yet");
-    }
-  }
-
   /** {@code [url, commit]} of the request's module defaults, or null. */
-  private static String[] defaultsRepository(ComposeSpec spec) {
+  static String[] defaultsRepository(ComposeSpec spec) {
     String joined = spec.moduleDefaultsUrl();
     if (joined == null || joined.isBlank()) {
       return null;
@@ -190,35 +175,7 @@ final class KojiModuleSource implements PackageSource {
     } catch (KojiNotFound | KojiException e) {
       throw new SourceFailure(e.getMessage(), e);
     }
-    List<ResolvedModule> modules = new ArrayList<>();
-    for (KojiModuleBuild m : chosen) {
-      org.odcsj.modulemd.ModuleStream modulemd;
-      try {
-        modulemd = org.odcsj.modulemd.ModuleStream.parse(m.modulemd());
-      } catch (org.odcsj.modulemd.ModulemdException e) {
-        throw new SourceFailure(
-            "The modulemd of Koji module build "
-                + m.nameStream()
-                + " is invalid: "
-                + e.getMessage());
-      }
-      // Described like an MBS build: its content tag is where its RPMs are.
-      modules.add(
-          new ResolvedModule(
-              new org.odcsj.source.koji.mbs.MbsModuleBuild(
-                  m.id(),
-                  m.name(),
-                  m.stream(),
-                  m.version(),
-                  m.context(),
-                  org.odcsj.source.koji.mbs.MbsModuleBuild.STATE_READY,
-                  m.contentKojiTag(),
-                  m.modulemd(),
-                  List.of()),
-              modulemd,
-              false));
-    }
-    return modules;
+    return KojiModuleContents.resolvedFromKoji(chosen);
   }
 
   @Override
@@ -237,109 +194,10 @@ final class KojiModuleSource implements PackageSource {
                         false,
                         BaseModuleFilter.NONE,
                         baseModuleNames));
-    Map<Long, KojiBuildRpm> rpms = new LinkedHashMap<>();
-    List<ResolvedModule> withOwnArtifacts = new ArrayList<>();
-    for (ResolvedModule module : modules) {
-      List<KojiBuildRpm> content = contentOf(module);
-      content.forEach(r -> rpms.putIfAbsent(r.rpm().id(), r));
-      if (module.devel()) {
-        List<String> artifacts = new ArrayList<>();
-        content.forEach(r -> artifacts.add(artifact(r.rpm())));
-        module =
-            new ResolvedModule(
-                module.build(), module.modulemd().withArtifacts(artifacts), module.devel());
-      }
-      withOwnArtifacts.add(module);
-      log.info(
-          "Module "
-              + module.nsvc()
-              + ": "
-              + content.size()
-              + " RPMs from Koji tag "
-              + module.build().kojiTag());
-    }
-    KojiContent content =
-        composer.content(
-            resolved,
-            new KojiPackageSet(new ArrayList<>(rpms.values()), List.of()),
-            "modules " + resolved.source(),
-            log,
-            lookaside);
-    List<org.odcsj.modulemd.ModuleDefaults> moduleDefaults = List.of();
-    String[] defaultsRepo = defaultsRepository(resolved);
-    if (defaultsRepo != null) {
-      Set<String> names = new HashSet<>();
-      withOwnArtifacts.forEach(m -> names.add(m.build().name()));
-      moduleDefaults = defaults.read(defaultsRepo[0], defaultsRepo[1], names);
-      log.info(
-          "Module defaults: "
-              + moduleDefaults.size()
-              + " from "
-              + defaultsRepo[0]
-              + " at "
-              + defaultsRepo[1]);
-    }
-    return new KojiModuleContent(content, withOwnArtifacts, moduleDefaults);
+    return contents.open(resolved, modules, log, lookaside);
   }
 
-  /**
-   * The module's RPMs in its Koji tag: those its modulemd lists as artifacts, or, for a {@code
-   * -devel} module, the binary RPMs of the tag its module does not list.
-   */
-  private List<KojiBuildRpm> contentOf(ResolvedModule module) throws SourceFailure {
-    String tag = module.build().kojiTag();
-    if (tag == null || tag.isEmpty()) {
-      throw new SourceFailure("MBS names no Koji tag for module " + module.nsvc());
-    }
-    KojiPackageSet set;
-    try {
-      set = new KojiPackageSetReader(composer.koji()).ofModuleTag(tag);
-    } catch (KojiNotFound | KojiException e) {
-      throw new SourceFailure(
-          "Cannot read Koji tag " + tag + " of module " + module.nsvc() + ": " + e.getMessage(), e);
-    }
-    Set<Nevra> artifacts = new HashSet<>();
-    for (String artifact : module.modulemd().artifactRpms()) {
-      try {
-        artifacts.add(Nevra.parse(artifact));
-      } catch (IllegalArgumentException e) {
-        throw new SourceFailure(
-            "Module " + module.nsvc() + " lists an artifact that is no NEVRA: " + artifact);
-      }
-    }
-    List<KojiBuildRpm> content = new ArrayList<>();
-    for (KojiBuildRpm rpm : set.rpms()) {
-      boolean listed = artifacts.contains(nevra(rpm.rpm()));
-      boolean binary = !rpm.rpm().arch().equals("src");
-      if (module.devel() ? !listed && binary : listed) {
-        content.add(rpm);
-      }
-    }
-    return content;
-  }
-
-  static Nevra nevra(KojiRpm rpm) {
-    return new Nevra(
-        rpm.name(),
-        rpm.epoch() == null ? 0 : rpm.epoch(),
-        rpm.version(),
-        rpm.release(),
-        rpm.arch());
-  }
-
-  private static String artifact(KojiRpm rpm) {
-    return rpm.name()
-        + "-"
-        + (rpm.epoch() == null ? 0 : rpm.epoch())
-        + ":"
-        + rpm.version()
-        + "-"
-        + rpm.release()
-        + "."
-        + rpm.arch();
-  }
-
-  private static List<Nsvc> nsvcs(String source) throws SourceFailure {
+  static List<Nsvc> nsvcs(String source) throws SourceFailure {
     List<Nsvc> nsvcs = new ArrayList<>();
     for (String item : SpaceJoined.items(SpaceJoined.of(source))) {
       try {

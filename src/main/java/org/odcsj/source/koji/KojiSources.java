@@ -31,7 +31,12 @@ public final class KojiSources {
     List<ComposeSource> sources =
         new java.util.ArrayList<>(
             List.of(
-                new KojiTagSource(events, composer),
+                new KojiTagSource(
+                    events,
+                    composer,
+                    new KojiModuleContents(
+                        composer,
+                        new ModuleDefaultsRepository(settings.moduleDefaultsAllowedPrefixes()))),
                 builds,
                 new PungiComposeSource(pungi, builds)));
     settings

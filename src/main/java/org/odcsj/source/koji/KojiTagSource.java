@@ -1,5 +1,6 @@
 package org.odcsj.source.koji;
 
+import java.util.List;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SourceType;
@@ -11,6 +12,7 @@ import org.odcsj.source.PackageSource;
 import org.odcsj.source.Resolution;
 import org.odcsj.source.SourceFailure;
 import org.odcsj.source.SourceLog;
+import org.odcsj.source.koji.mbs.ResolvedModule;
 
 /**
  * The {@code tag} source: a Koji tag with its inheritance (unless {@code no_inheritance}), frozen
@@ -22,10 +24,12 @@ final class KojiTagSource implements PackageSource {
 
   private final KojiTagEvents events;
   private final KojiComposer composer;
+  private final KojiModuleContents modules;
 
-  KojiTagSource(KojiTagEvents events, KojiComposer composer) {
+  KojiTagSource(KojiTagEvents events, KojiComposer composer, KojiModuleContents modules) {
     this.events = events;
     this.composer = composer;
+    this.modules = modules;
   }
 
   @Override
@@ -44,10 +48,17 @@ final class KojiTagSource implements PackageSource {
 
   @Override
   public Resolution resolve(ComposeSpec spec, SourceLog log) throws SourceFailure {
-    KojiModuleSource.failOnUnsupportedModuleFields(spec);
+    if (!SpaceJoined.items(spec.scratchModules()).isEmpty()) {
+      throw new SourceFailure("scratch_modules is not supported yet");
+    }
+    boolean hybrid = !SpaceJoined.items(spec.modularKojiTags()).isEmpty();
     long event;
     try {
-      event = events.eventFor(spec.source(), spec.kojiEvent());
+      // The remembered event follows the tag only; with modular tags too it is always the last.
+      event =
+          hybrid && spec.kojiEvent() == null
+              ? composer.koji().lastEvent().id()
+              : events.eventFor(spec.source(), spec.kojiEvent());
     } catch (KojiNotFound | KojiException e) {
       throw new SourceFailure(e.getMessage(), e);
     }
@@ -72,7 +83,24 @@ final class KojiTagSource implements PackageSource {
     } catch (KojiNotFound | KojiException e) {
       throw new SourceFailure(e.getMessage(), e);
     }
-    return composer.content(resolved, set, fingerprint(resolved.kojiEvent()), log, lookaside);
+    KojiContent content =
+        composer.content(resolved, set, fingerprint(resolved.kojiEvent()), log, lookaside);
+    List<String> modularTags = SpaceJoined.items(resolved.modularKojiTags());
+    if (modularTags.isEmpty()) {
+      return content;
+    }
+    try {
+      List<ResolvedModule> tagged = modules.newestOfModularTags(modularTags, resolved.kojiEvent());
+      log.info(
+          "Koji: "
+              + tagged.size()
+              + " module builds from the modular tags "
+              + String.join(", ", modularTags));
+      return new KojiHybridContent(content, modules.open(resolved, tagged, log, lookaside));
+    } catch (SourceFailure | RuntimeException e) {
+      content.close();
+      throw e;
+    }
   }
 
   private static String fingerprint(long event) {
