@@ -69,6 +69,7 @@ class KojiTagBenchmark {
     long tagId = koji.koji().createTag(tag, "x86_64");
     long t = System.nanoTime();
     int builds = importCorpus(corpus.dir(), koji, tagId);
+    assertTrue(builds > 0, "no RPMs found under " + corpus.dir());
     System.out.printf(
         "%nKoji tag benchmark: %d RPMs of %d builds tagged into %s (imported in %.1f s)%n",
         corpus.packages(), builds, tag, (System.nanoTime() - t) / 1e9);
