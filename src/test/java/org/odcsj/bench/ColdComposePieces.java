@@ -37,6 +37,7 @@ public final class ColdComposePieces {
             .mapToInt(Integer::parseInt)
             .toArray();
     Path scratch = Path.of(args.length > 3 ? args[3] : "target/bench/pieces");
+    cold = args.length > 4 && args[4].equals("cold");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(corpus)) {
       files =
@@ -86,8 +87,14 @@ public final class ColdComposePieces {
     T apply(Path file) throws IOException;
   }
 
+  /** Whether the page cache is dropped before each timing (root only), as the benchmarks do. */
+  private static boolean cold;
+
   private static <T> List<T> time(String label, int threads, List<Path> files, PerFile<T> work)
       throws Exception {
+    if (cold && !BenchTools.dropPageCache()) {
+      throw new IllegalStateException("cannot drop the page cache");
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       long t0 = System.nanoTime();
