@@ -17,6 +17,7 @@ import org.odcsj.output.RepositoryWriter;
 import org.odcsj.output.SourceEntry;
 import org.odcsj.rpm.RpmHeaderReader;
 import org.odcsj.rpm.RpmPackage;
+import org.odcsj.rpm.cache.RpmMetadataCache;
 
 /**
  * The pieces of a cold {@code tag} compose timed one by one on a corpus (not a test; run by hand
@@ -66,6 +67,21 @@ public final class ColdComposePieces {
                 n,
                 files,
                 RpmHeaderReader::read);
+      }
+      Path cacheDir = scratch.resolve("cache" + round);
+      deleteTree(cacheDir);
+      RpmMetadataCache cache = new RpmMetadataCache(cacheDir, java.time.Clock.systemUTC());
+      java.util.concurrent.atomic.AtomicLong key = new java.util.concurrent.atomic.AtomicLong();
+      for (int n : threads) {
+        time(
+            "round " + round + " headers+sha256+cache, " + n + " threads",
+            n,
+            files,
+            f -> {
+              RpmPackage p = RpmHeaderReader.read(f);
+              cache.put(String.format("%032x", key.incrementAndGet()), "", p);
+              return p;
+            });
       }
       Path osDir = scratch.resolve("round" + round);
       deleteTree(osDir);
