@@ -30,7 +30,7 @@ public class HeaderReaderWarmup {
    * Enough reads of the small package (1,000 headers, 250 MiB hashed) for the JIT to compile the
    * hot code.
    */
-  private static final int ROUNDS = 1000;
+  private static final int ROUNDS = 400;
 
   @Resource TimerService timerService;
 

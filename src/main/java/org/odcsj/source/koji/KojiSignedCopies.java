@@ -74,7 +74,7 @@ public final class KojiSignedCopies {
         keys.equals(List.of(""))
             ? Map.of()
             : koji.rpmSigs(rpms.stream().map(r -> r.rpm().id()).toList());
-    Object[] choices = new Object[rpms.size()];
+    Choice[] choices = new Choice[rpms.size()];
     if (topdir.isMounted() && rpms.size() > 1) {
       // Each choice is a stat or two on the volume: cold, that is waiting for the disk, one file
       // after another (seconds for a few thousand RPMs) unless many are asked at once.
@@ -103,11 +103,11 @@ public final class KojiSignedCopies {
     }
     List<KojiRpmCopy> copies = new ArrayList<>(rpms.size());
     List<KojiUnsignedPackages.Missing> missing = new ArrayList<>();
-    for (Object c : choices) {
-      if (c instanceof KojiRpmCopy copy) {
-        copies.add(copy);
+    for (Choice c : choices) {
+      if (c.copy() != null) {
+        copies.add(c.copy());
       } else {
-        missing.add((KojiUnsignedPackages.Missing) c);
+        missing.add(c.missing());
       }
     }
     if (!missing.isEmpty()) {
@@ -116,8 +116,11 @@ public final class KojiSignedCopies {
     return copies;
   }
 
+  /** An RPM's copy, or what is missing for it. */
+  private record Choice(KojiRpmCopy copy, KojiUnsignedPackages.Missing missing) {}
+
   /** The RPM's copy by the keys' preference, or what is missing for it. */
-  private Object choice(KojiBuildRpm r, List<String> keys, Map<Long, List<KojiRpmSig>> sigs) {
+  private Choice choice(KojiBuildRpm r, List<String> keys, Map<Long, List<KojiRpmSig>> sigs) {
     Set<String> signedWith =
         sigs.getOrDefault(r.rpm().id(), List.of()).stream()
             .map(KojiRpmSig::sigkey)
@@ -131,7 +134,7 @@ public final class KojiSignedCopies {
       }
       KojiRpmCopy chosen = copy(r, key);
       if (chosen != null) {
-        return chosen;
+        return new Choice(chosen, null);
       }
       if (key.isEmpty()) {
         noUnsignedFile = true;
@@ -139,7 +142,8 @@ public final class KojiSignedCopies {
         withoutCopy.add(key);
       }
     }
-    return new KojiUnsignedPackages.Missing(r.rpm().nvra(), withoutCopy, noUnsignedFile);
+    return new Choice(
+        null, new KojiUnsignedPackages.Missing(r.rpm().nvra(), withoutCopy, noUnsignedFile));
   }
 
   /** The copy signed with {@code key} if it exists, else null. */
