@@ -114,6 +114,7 @@ public final class ColdComposePieces {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       long t0 = System.nanoTime();
+      double cpu0 = ProcessCpu.of(ProcessHandle.current().pid());
       List<Future<T>> futures = new ArrayList<>();
       for (Path f : files) {
         futures.add(pool.submit(() -> work.apply(f)));
@@ -122,7 +123,11 @@ public final class ColdComposePieces {
       for (Future<T> f : futures) {
         out.add(f.get());
       }
-      System.out.printf("%-40s %.2f s%n", label, (System.nanoTime() - t0) / 1e9);
+      System.out.printf(
+          "%-40s %.2f s, CPU %.2f s%n",
+          label,
+          (System.nanoTime() - t0) / 1e9,
+          (ProcessCpu.of(ProcessHandle.current().pid()) - cpu0) / 1000);
       return out;
     } finally {
       pool.shutdown();
