@@ -3,9 +3,12 @@ package org.odcsj.rpm;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,6 +52,7 @@ public final class RpmHeaderReader {
   private static final int LONGARCHIVESIZE = 271;
   private static final int LONGSIZE = 5009;
   private static final int SIG_PAYLOADSIZE = 1007;
+  private static final int PAYLOAD_READ = 1 << 18;
 
   private RpmHeaderReader() {}
 
@@ -63,8 +67,12 @@ public final class RpmHeaderReader {
    */
   public static RpmPackage read(Path rpm, String knownSha256) throws IOException {
     MessageDigest sha256 = newSha256();
-    // Digest below the buffer: it then sees 64 KiB reads, not the header parser's single bytes.
-    try (DigestInputStream digesting = new DigestInputStream(Files.newInputStream(rpm), sha256);
+    // One pass over the file. The headers go through the digest below a 64 KiB buffer (it then
+    // sees 64 KiB reads, not the parser's single bytes); the payload — nearly all of the file —
+    // comes straight from the channel in large reads, each hashed as it arrives.
+    try (FileChannel channel = FileChannel.open(rpm, StandardOpenOption.READ);
+        DigestInputStream digesting =
+            new DigestInputStream(Channels.newInputStream(channel), sha256);
         InputStream in = new BufferedInputStream(digesting, 1 << 16)) {
       digesting.on(knownSha256 == null);
       HeadersOnly headers = new HeadersOnly(in);
@@ -75,7 +83,8 @@ public final class RpmHeaderReader {
       }
       String checksum = knownSha256;
       if (checksum == null) {
-        in.transferTo(OutputStream.nullOutputStream()); // the payload, through the digest
+        // What the buffer read ahead went through the digest already; the rest follows it.
+        hashRest(channel, sha256);
         checksum = HexFormat.of().formatHex(sha256.digest());
       }
       try {
@@ -83,6 +92,15 @@ public final class RpmHeaderReader {
       } catch (RuntimeException e) {
         throw new IOException(rpm + " has a malformed header: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /** Hashes the channel from its position to its end. */
+  private static void hashRest(FileChannel channel, MessageDigest digest) throws IOException {
+    // 256 KiB: few system calls, and still below G1's humongous size, so a plain young object.
+    ByteBuffer buffer = ByteBuffer.allocate(PAYLOAD_READ);
+    for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
+      digest.update(buffer.array(), 0, n);
     }
   }
 

@@ -130,7 +130,9 @@ final class BenchCorpus {
         selected.add(s.name() + "." + s.arch());
       }
     }
-    return new Corpus(dir, count, bytes, selected.size(), reused);
+    // Its real path: Files.walk does not enter a start directory that is a symbolic link (a corpus
+    // shared between checkouts by a link would look empty).
+    return new Corpus(dir.toRealPath(), count, bytes, selected.size(), reused);
   }
 
   private static void build(Path packagesDir, List<Spec> specs, int threads) throws Exception {

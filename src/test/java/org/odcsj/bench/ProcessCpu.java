@@ -31,6 +31,12 @@ final class ProcessCpu {
         * TICK_MS;
   }
 
+  /** Milliseconds of CPU of the process's children it has waited for (user + system). */
+  static double ofReapedChildren(long pid) {
+    String[] f = stat(pid);
+    return f == null ? 0 : (Long.parseLong(f[13]) + Long.parseLong(f[14])) * TICK_MS;
+  }
+
   /** Milliseconds of CPU of the PostgreSQL server on this data-dir port: postmaster + backends. */
   static double ofPostgres(int port) {
     long postmaster = -1;

@@ -243,6 +243,33 @@ class RpmHeaderReaderTest {
     assertTrue(e.getMessage().contains(notRpm.toString()), e.getMessage());
   }
 
+  @Test
+  void aFileLargerThanItsReadsIsHashedWholeAndOnce() throws Exception {
+    // Random text does not compress: the payload spans the header buffer and several payload reads.
+    java.util.Random random = new java.util.Random(7);
+    StringBuilder big = new StringBuilder();
+    while (big.length() < 1_500_000) {
+      big.append(Long.toString(random.nextLong(), 36));
+    }
+    Path rpm = TestRpms.builder("big", "1", "1", "noarch").file("/big", big.toString()).build(tmp);
+    assertTrue(Files.size(rpm) > 1_000_000, "payload compressed: " + Files.size(rpm));
+    RpmPackage pkg = RpmHeaderReader.read(rpm);
+    assertEquals(sha256(rpm), pkg.sha256());
+    assertEquals(Files.size(rpm), pkg.packageSize());
+  }
+
+  @Test
+  void theWarmupReadsAPackageOfItsOwnAndLeavesNothingBehind() throws Exception {
+    Path dir = tmp.resolve("warmup");
+    RpmPackage read = RpmReaderWarmup.run(dir, 3);
+    assertEquals("odcsj-warmup", read.name());
+    assertEquals(64, read.sha256().length());
+    assertEquals(21, read.files().size());
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(List.of(), left.toList());
+    }
+  }
+
   private static String rpmQuery(Path rpm, String format) {
     return ProcessRunner.run(List.of("rpm", "-qp", "--nosignature", "--qf", format, rpm.toString()))
         .orThrow()

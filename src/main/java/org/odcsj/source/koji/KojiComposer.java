@@ -27,7 +27,12 @@ import org.odcsj.source.SourceLog;
  */
 final class KojiComposer {
 
-  private static final int READERS = 4;
+  /**
+   * Threads reading headers and hashing files. Cold, a read mostly waits for the disk: with 4 at
+   * once a corpus of 2.9 GiB took 5-7 s to read and hash on 2 cores, with 16 about 3.5 s (the page
+   * cache dropped; warm, the processors are the limit either way).
+   */
+  private static final int READERS = 16;
 
   private final KojiQueries koji;
   private final KojiTopdir topdir;

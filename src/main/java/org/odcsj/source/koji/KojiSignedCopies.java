@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +31,16 @@ import java.util.stream.Collectors;
  */
 public final class KojiSignedCopies {
   private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Threads looking for copies on a mounted volume: they wait for the disk, not the processor. */
+  private static final int CHECKERS = 16;
+
+  private static final ThreadFactory DAEMON =
+      r -> {
+        Thread t = new Thread(r, "odcsj-koji-copies");
+        t.setDaemon(true);
+        return t;
+      };
 
   private final KojiQueries koji;
   private final KojiTopdir topdir;
@@ -59,41 +74,76 @@ public final class KojiSignedCopies {
         keys.equals(List.of(""))
             ? Map.of()
             : koji.rpmSigs(rpms.stream().map(r -> r.rpm().id()).toList());
+    Choice[] choices = new Choice[rpms.size()];
+    if (topdir.isMounted() && rpms.size() > 1) {
+      // Each choice is a stat or two on the volume: cold, that is waiting for the disk, one file
+      // after another (seconds for a few thousand RPMs) unless many are asked at once.
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(CHECKERS, rpms.size()), DAEMON);
+      try {
+        List<Future<?>> done = new ArrayList<>(rpms.size());
+        for (int i = 0; i < rpms.size(); i++) {
+          int at = i;
+          done.add(pool.submit(() -> choices[at] = choice(rpms.get(at), keys, sigs)));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UncheckedIOException(new IOException("interrupted choosing RPM copies", e));
+      } finally {
+        pool.shutdownNow();
+      }
+    } else {
+      for (int i = 0; i < rpms.size(); i++) {
+        choices[i] = choice(rpms.get(i), keys, sigs);
+      }
+    }
     List<KojiRpmCopy> copies = new ArrayList<>(rpms.size());
     List<KojiUnsignedPackages.Missing> missing = new ArrayList<>();
-    for (KojiBuildRpm r : rpms) {
-      Set<String> signedWith =
-          sigs.getOrDefault(r.rpm().id(), List.of()).stream()
-              .map(KojiRpmSig::sigkey)
-              .collect(Collectors.toSet());
-      KojiRpmCopy chosen = null;
-      List<String> withoutCopy = new ArrayList<>();
-      boolean noUnsignedFile = false;
-      for (String key : keys) {
-        // "" needs no row: the copy as imported always has one, and an old Koji may lack it
-        if (!key.isEmpty() && !signedWith.contains(key)) {
-          continue;
-        }
-        chosen = copy(r, key);
-        if (chosen != null) {
-          break;
-        }
-        if (key.isEmpty()) {
-          noUnsignedFile = true;
-        } else {
-          withoutCopy.add(key);
-        }
-      }
-      if (chosen == null) {
-        missing.add(new KojiUnsignedPackages.Missing(r.rpm().nvra(), withoutCopy, noUnsignedFile));
+    for (Choice c : choices) {
+      if (c.copy() != null) {
+        copies.add(c.copy());
       } else {
-        copies.add(chosen);
+        missing.add(c.missing());
       }
     }
     if (!missing.isEmpty()) {
       throw new KojiUnsignedPackages(keys, missing);
     }
     return copies;
+  }
+
+  /** An RPM's copy, or what is missing for it. */
+  private record Choice(KojiRpmCopy copy, KojiUnsignedPackages.Missing missing) {}
+
+  /** The RPM's copy by the keys' preference, or what is missing for it. */
+  private Choice choice(KojiBuildRpm r, List<String> keys, Map<Long, List<KojiRpmSig>> sigs) {
+    Set<String> signedWith =
+        sigs.getOrDefault(r.rpm().id(), List.of()).stream()
+            .map(KojiRpmSig::sigkey)
+            .collect(Collectors.toSet());
+    List<String> withoutCopy = new ArrayList<>();
+    boolean noUnsignedFile = false;
+    for (String key : keys) {
+      // "" needs no row: the copy as imported always has one, and an old Koji may lack it
+      if (!key.isEmpty() && !signedWith.contains(key)) {
+        continue;
+      }
+      KojiRpmCopy chosen = copy(r, key);
+      if (chosen != null) {
+        return new Choice(chosen, null);
+      }
+      if (key.isEmpty()) {
+        noUnsignedFile = true;
+      } else {
+        withoutCopy.add(key);
+      }
+    }
+    return new Choice(
+        null, new KojiUnsignedPackages.Missing(r.rpm().nvra(), withoutCopy, noUnsignedFile));
   }
 
   /** The copy signed with {@code key} if it exists, else null. */
