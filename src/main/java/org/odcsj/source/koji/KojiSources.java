@@ -10,7 +10,8 @@ import org.odcsj.source.koji.pungicompose.PungiComposeSettings;
 
 /**
  * The Koji-backed sources — {@code tag}, {@code build}, {@code pungi_compose} — over one hub
- * client, one tag-event memory and one RPM metadata cache, made once for the server's life.
+ * client, one tag-event memory, one memory of tag listings and one RPM metadata cache, made once
+ * for the server's life.
  */
 public final class KojiSources {
 
@@ -29,6 +30,8 @@ public final class KojiSources {
         new PungiComposeReader(PungiComposeSettings.of(settings.pungiComposeAllowedRoots()));
     KojiBuildSource builds = new KojiBuildSource(composer);
     return List.of(
-        new KojiTagSource(events, composer), builds, new PungiComposeSource(pungi, builds));
+        new KojiTagSource(events, new KojiTagListings(koji), composer),
+        builds,
+        new PungiComposeSource(pungi, builds));
   }
 }

@@ -21,10 +21,12 @@ import org.odcsj.source.SourceLog;
 final class KojiTagSource implements PackageSource {
 
   private final KojiTagEvents events;
+  private final KojiTagListings listings;
   private final KojiComposer composer;
 
-  KojiTagSource(KojiTagEvents events, KojiComposer composer) {
+  KojiTagSource(KojiTagEvents events, KojiTagListings listings, KojiComposer composer) {
     this.events = events;
+    this.listings = listings;
     this.composer = composer;
   }
 
@@ -60,12 +62,16 @@ final class KojiTagSource implements PackageSource {
       throws SourceFailure {
     KojiPackageSet set;
     try {
+      KojiTagListings.Listed listed =
+          listings.list(
+              resolved.source(),
+              resolved.kojiEvent(),
+              !resolved.hasFlag(ComposeFlag.NO_INHERITANCE));
+      log.info(listed.how());
       set =
           new KojiPackageSetReader(composer.koji())
               .ofTag(
-                  resolved.source(),
-                  resolved.kojiEvent(),
-                  !resolved.hasFlag(ComposeFlag.NO_INHERITANCE),
+                  listed.tagged(),
                   SpaceJoined.items(resolved.builds()),
                   KojiBuildSource.scratchTasks(resolved));
     } catch (KojiNotFound | KojiException e) {
