@@ -113,6 +113,7 @@ class KojiTagBenchmark {
       Round r = compose(api, server, request, cachesDropped);
       String log = Files.readString(r.tree().resolve("compose/logs/odcs.log"));
       assertTrue(log.contains("package headers from the metadata cache, 1 read"), log);
+      assertTrue(log.contains(": incremental from event"), log);
       linkTree(r.packagesDir(), baseline, true);
       double upd = createrepo(baseline, cachesDropped, true);
       Path fresh = benchDir.resolve("koji-createrepo-fresh");

@@ -119,9 +119,16 @@ final class KojiHistoryTables {
         }
       }
       case "tag_packages" -> {
+        // a stable id per package name, as the hub's package table has
+        Map<String, Long> ids = new LinkedHashMap<>();
+        koji.packageEntries.stream()
+            .map(e -> e.name)
+            .distinct()
+            .sorted()
+            .forEach(name -> ids.put(name, 100_000L + ids.size()));
         for (PackageEntry e : koji.packageEntries) {
           Map<String, Object> row = common(e.createEvent, e.revokeEvent);
-          row.put("package_id", packageId(e.name));
+          row.put("package_id", ids.get(e.name));
           row.put("tag_id", e.tagId);
           row.put("blocked", e.blocked);
           row.put("extra_arches", "");
@@ -165,12 +172,6 @@ final class KojiHistoryTables {
     }
     rows.sort((a, b) -> Long.compare((Long) a.get("create_event"), (Long) b.get("create_event")));
     return rows;
-  }
-
-  private long packageId(String name) {
-    // a stable id per package name, as the hub's package table has
-    List<String> names = koji.packageEntries.stream().map(e -> e.name).distinct().sorted().toList();
-    return 100_000L + names.indexOf(name);
   }
 
   private static Map<String, Object> common(long created, Long revoked) {
