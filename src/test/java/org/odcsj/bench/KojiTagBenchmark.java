@@ -157,6 +157,10 @@ class KojiTagBenchmark {
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertEquals("done", compose.getString("state_name"), compose.toString());
     Path tree = server.targetDir().resolve("odcs-" + compose.getInt("id"));
+    // how the tag's listing was read, and how long it took
+    Files.readAllLines(tree.resolve("compose/logs/odcs.log")).stream()
+        .filter(line -> line.contains("Koji listing of tag"))
+        .forEach(line -> System.out.println("  " + line.strip()));
     Path packagesDir = tree.resolve("compose/Temporary/x86_64/os/Packages");
     return new Round(seconds, tree, packagesDir, countRpms(packagesDir));
   }

@@ -74,12 +74,12 @@ public final class KojiTagListings {
     String why;
     if (before == null) {
       why = "none remembered";
+    } else if (before.tagged().drafts()) {
+      why = "the remembered one has draft builds"; // promoting one changes it in place
     } else if (before.event() == event) {
       return new Listed(before.tagged(), head + "remembered from an earlier compose");
     } else if (before.event() > event) {
       why = "the remembered one is at a later event " + before.event();
-    } else if (before.tagged().drafts()) {
-      why = "the remembered one has draft builds";
     } else if (!before.inheritance().equals(inheritance)) {
       why = "the inheritance changed since event " + before.event();
     } else {

@@ -62,12 +62,13 @@ final class KojiTagSource implements PackageSource {
       throws SourceFailure {
     KojiPackageSet set;
     try {
+      long start = System.nanoTime();
       KojiTagListings.Listed listed =
           listings.list(
               resolved.source(),
               resolved.kojiEvent(),
               !resolved.hasFlag(ComposeFlag.NO_INHERITANCE));
-      log.info(listed.how());
+      log.info(listed.how() + String.format(" (%.3f s)", (System.nanoTime() - start) / 1e9));
       set =
           new KojiPackageSetReader(composer.koji())
               .ofTag(
