@@ -183,7 +183,8 @@ class KojiTagBenchmark {
   /** One Koji build per source RPM of the corpus, every build tagged; returns the builds. */
   private static int importCorpus(Path corpus, KojiFixture koji, long tagId) throws Exception {
     Map<String, List<Path>> bySource = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.walk(corpus)) {
+    // the corpus may be a symbolic link to a shared one: walk where it points
+    try (Stream<Path> files = Files.walk(corpus.toRealPath())) {
       for (Path rpm : files.filter(p -> p.toString().endsWith(".rpm")).sorted().toList()) {
         String srpm = KojiTestTopdir.sourceRpmOf(rpm);
         bySource.computeIfAbsent(srpm, s -> new ArrayList<>()).add(rpm);
