@@ -65,14 +65,12 @@ final class KojiHistoryTables {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String table : asked) {
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (Map<String, Object> row : rows(table)) {
-        long tagId = (Long) row.get("tag_id");
-        Long parentId = (Long) row.get("parent_id");
-        if (tag != null && tagId != tag && (parentId == null || parentId.longValue() != tag)) {
+      for (Row r : rows(table)) {
+        if (tag != null && r.tagId() != tag && (r.parentId() == null || r.parentId() != tag)) {
           continue;
         }
-        long created = (Long) row.get("create_event");
-        Long revoked = (Long) row.get("revoke_event");
+        long created = r.created();
+        Long revoked = r.revoked();
         if (after != null && !(created > after || (revoked != null && revoked > after))) {
           continue;
         }
@@ -82,6 +80,8 @@ final class KojiHistoryTables {
         if (active != null && Boolean.TRUE.equals(active) != (revoked == null)) {
           continue;
         }
+        Map<String, Object> row = common(created, revoked);
+        row.putAll(r.columns().get());
         if (after != null) {
           row.put("_created_after_event", created > after);
           row.put("_revoked_after_event", revoked == null ? null : revoked > after);
@@ -100,78 +100,116 @@ final class KojiHistoryTables {
     return out;
   }
 
-  private List<Map<String, Object>> rows(String table) {
-    List<Map<String, Object>> rows = new ArrayList<>();
+  /** A versioned row: what the options select on, and its other columns when selected. */
+  private record Row(
+      long tagId,
+      Long parentId,
+      long created,
+      Long revoked,
+      java.util.function.Supplier<Map<String, Object>> columns) {}
+
+  private List<Row> rows(String table) {
+    List<Row> rows = new ArrayList<>();
     switch (table) {
       case "tag_listing" -> {
         for (Listing l : koji.listings) {
           Build b = koji.builds.get(l.buildId);
-          Map<String, Object> row = common(l.createEvent, l.revokeEvent);
-          row.put("build_id", l.buildId);
-          row.put("tag_id", l.tagId);
-          row.put("tag.name", koji.tags.get(l.tagId).name());
-          row.put("name", b.name());
-          row.put("version", b.version());
-          row.put("release", b.release());
-          row.put("epoch", b.epoch());
-          row.put("build.state", 1);
-          rows.add(row);
+          rows.add(
+              new Row(
+                  l.tagId,
+                  null,
+                  l.createEvent,
+                  l.revokeEvent,
+                  () -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("build_id", l.buildId);
+                    row.put("tag_id", l.tagId);
+                    row.put("tag.name", koji.tags.get(l.tagId).name());
+                    row.put("name", b.name());
+                    row.put("version", b.version());
+                    row.put("release", b.release());
+                    row.put("epoch", b.epoch());
+                    row.put("build.state", 1);
+                    return row;
+                  }));
         }
       }
       case "tag_packages" -> {
-        // a stable id per package name, as the hub's package table has
-        Map<String, Long> ids = new LinkedHashMap<>();
-        koji.packageEntries.stream()
-            .map(e -> e.name)
-            .distinct()
-            .sorted()
-            .forEach(name -> ids.put(name, 100_000L + ids.size()));
         for (PackageEntry e : koji.packageEntries) {
-          Map<String, Object> row = common(e.createEvent, e.revokeEvent);
-          row.put("package_id", ids.get(e.name));
-          row.put("tag_id", e.tagId);
-          row.put("blocked", e.blocked);
-          row.put("extra_arches", "");
-          row.put("package.name", e.name);
-          row.put("tag.name", koji.tags.get(e.tagId).name());
-          rows.add(row);
+          rows.add(
+              new Row(
+                  e.tagId,
+                  null,
+                  e.createEvent,
+                  e.revokeEvent,
+                  () -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("package_id", packageId(e.name));
+                    row.put("tag_id", e.tagId);
+                    row.put("blocked", e.blocked);
+                    row.put("extra_arches", "");
+                    row.put("package.name", e.name);
+                    row.put("tag.name", koji.tags.get(e.tagId).name());
+                    return row;
+                  }));
         }
       }
       case "tag_inheritance" -> {
         for (Inheritance i : koji.inheritance) {
-          Map<String, Object> row = common(i.createEvent(), i.revokeEvent());
-          row.put("tag_id", i.childId());
-          row.put("parent_id", i.parentId());
-          row.put("priority", (long) i.priority());
-          row.put("maxdepth", i.maxdepth() == null ? null : (long) i.maxdepth());
-          row.put("intransitive", i.intransitive());
-          row.put("noconfig", false);
-          row.put("pkg_filter", i.filter());
-          row.put("tag.name", koji.tags.get(i.childId()).name());
-          row.put("parent.name", koji.tags.get(i.parentId()).name());
-          rows.add(row);
+          rows.add(
+              new Row(
+                  i.childId(),
+                  i.parentId(),
+                  i.createEvent(),
+                  i.revokeEvent(),
+                  () -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("tag_id", i.childId());
+                    row.put("parent_id", i.parentId());
+                    row.put("priority", (long) i.priority());
+                    row.put("maxdepth", i.maxdepth() == null ? null : (long) i.maxdepth());
+                    row.put("intransitive", i.intransitive());
+                    row.put("noconfig", false);
+                    row.put("pkg_filter", i.filter());
+                    row.put("tag.name", koji.tags.get(i.childId()).name());
+                    row.put("parent.name", koji.tags.get(i.parentId()).name());
+                    return row;
+                  }));
         }
       }
       case "tag_config" -> {
         for (Tag t : koji.tags.values()) {
-          Map<String, Object> row = common(t.createEvent(), null);
-          row.put("tag_id", t.id());
-          row.put("arches", t.arches());
-          row.put("perm_id", null);
-          row.put("locked", false);
-          row.put("maven_support", false);
-          row.put("maven_include_all", false);
-          row.put("tag.name", t.name());
-          row.put("permission.name", null);
-          rows.add(row);
+          rows.add(
+              new Row(
+                  t.id(),
+                  null,
+                  t.createEvent(),
+                  null,
+                  () -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("tag_id", t.id());
+                    row.put("arches", t.arches());
+                    row.put("perm_id", null);
+                    row.put("locked", false);
+                    row.put("maven_support", false);
+                    row.put("maven_include_all", false);
+                    row.put("tag.name", t.name());
+                    row.put("permission.name", null);
+                    return row;
+                  }));
         }
       }
       default -> {
         // the model keeps no history of these tables
       }
     }
-    rows.sort((a, b) -> Long.compare((Long) a.get("create_event"), (Long) b.get("create_event")));
+    rows.sort((a, b) -> Long.compare(a.created(), b.created()));
     return rows;
+  }
+
+  /** A stable id per package name, as the hub's package table has (only for selected rows). */
+  private long packageId(String name) {
+    return 100_000L + (name.hashCode() & 0x7fffffffL);
   }
 
   private static Map<String, Object> common(long created, Long revoked) {
