@@ -140,10 +140,10 @@ class KojiTagListingsTest {
   void incrementalListingsEqualFullListingsOverRandomTagHistories() {
     int incremental = 0;
     int checks = 0;
-    for (long seed = 1; seed <= 6; seed++) {
+    for (long seed = 1; seed <= 8; seed++) {
       Random random = new Random(seed);
       KojiTagListings memory = new KojiTagListings(queries);
-      for (int step = 0; step < 12; step++) {
+      for (int step = 0; step < 16; step++) {
         int changes = 1 + random.nextInt(3);
         for (int c = 0; c < changes; c++) {
           change(random);
