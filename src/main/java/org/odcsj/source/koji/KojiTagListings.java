@@ -22,8 +22,14 @@ import java.util.Set;
  * hub cannot answer those calls. Thread-safe.
  */
 public final class KojiTagListings {
-  /** Tags remembered; a listing of 5,000 RPMs holds a few MB. */
+  /** Tags remembered at most. */
   static final int REMEMBERED = 8;
+
+  /**
+   * RPMs remembered at most, all tags together: a listing holds ~0.5 KB per RPM, and a
+   * distribution's tag with every arch has 100,000 or more. The least recently used go first.
+   */
+  static final int REMEMBERED_RPMS = 300_000;
 
   /** History rows per table and tag beyond which the full listing is read instead. */
   static final int HISTORY_LIMIT = 2000;
@@ -48,13 +54,7 @@ public final class KojiTagListings {
   public record Listed(KojiTaggedRpms tagged, String how) {}
 
   private final KojiQueries koji;
-  private final Map<String, KojiTagListing> remembered =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, KojiTagListing> eldest) {
-          return size() > REMEMBERED;
-        }
-      };
+  private final Map<String, KojiTagListing> remembered = new LinkedHashMap<>(16, 0.75f, true);
 
   public KojiTagListings(KojiQueries koji) {
     this.koji = koji;
@@ -184,6 +184,15 @@ public final class KojiTagListings {
     KojiTagListing old = remembered.get(key);
     if (old == null || old.event() <= listing.event()) {
       remembered.put(key, listing);
+    }
+    long rpms = 0;
+    for (KojiTagListing l : remembered.values()) {
+      rpms += l.tagged().rpms().size();
+    }
+    var eldest = remembered.entrySet().iterator();
+    while (remembered.size() > REMEMBERED || (rpms > REMEMBERED_RPMS && eldest.hasNext())) {
+      rpms -= eldest.next().getValue().tagged().rpms().size();
+      eldest.remove();
     }
   }
 }

@@ -124,6 +124,24 @@ class KojiTagListingsTest {
   }
 
   @Test
+  void onlyTheLastFewTagsAreRemembered() {
+    long event = koji.lastEvent();
+    listings.list("f40-compose", event, true);
+    for (int i = 0; i < KojiTagListings.REMEMBERED; i++) {
+      koji.createTag("f40-more-" + i, "x86_64");
+    }
+    for (int i = 0; i < KojiTagListings.REMEMBERED; i++) {
+      listings.list("f40-more-" + i, koji.lastEvent(), true);
+    }
+    assertTrue(listings.list("f40-more-0", koji.lastEvent(), true).how().contains("remembered"));
+
+    KojiTagListings.Listed again = listings.list("f40-compose", event, true);
+
+    assertTrue(again.how().endsWith("full (none remembered)"), again.how());
+    assertEquals(full("f40-compose", event, true), content(again.tagged()));
+  }
+
+  @Test
   void anUnknownTagIsNamed() {
     KojiNotFound e =
         assertThrows(KojiNotFound.class, () -> listings.list("f99", koji.lastEvent(), true));
