@@ -127,6 +127,7 @@ class KojiTagBenchmark {
       Round r = compose(api, server, request, cachesDropped);
       String log = Files.readString(r.tree().resolve("compose/logs/odcs.log"));
       assertTrue(log.contains("package headers from the metadata cache, 1 read"), log);
+      assertTrue(log.contains(": incremental from event"), log);
       linkTree(r.packagesDir(), baseline, true);
       double upd = createrepo(baseline, cachesDropped, true);
       Path fresh = benchDir.resolve("koji-createrepo-fresh");
@@ -170,6 +171,10 @@ class KojiTagBenchmark {
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertEquals("done", compose.getString("state_name"), compose.toString());
     Path tree = server.targetDir().resolve("odcs-" + compose.getInt("id"));
+    // how the tag's listing was read, and how long it took
+    Files.readAllLines(tree.resolve("compose/logs/odcs.log")).stream()
+        .filter(line -> line.contains("Koji listing of tag"))
+        .forEach(line -> System.out.println("  " + line.strip()));
     Path packagesDir = tree.resolve("compose/Temporary/x86_64/os/Packages");
     return new Round(seconds, tree, packagesDir, countRpms(packagesDir));
   }
@@ -192,7 +197,8 @@ class KojiTagBenchmark {
   /** One Koji build per source RPM of the corpus, every build tagged; returns the builds. */
   private static int importCorpus(Path corpus, KojiFixture koji, long tagId) throws Exception {
     Map<String, List<Path>> bySource = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.walk(corpus)) {
+    // the corpus may be a symbolic link to a shared one: walk where it points
+    try (Stream<Path> files = Files.walk(corpus.toRealPath())) {
       for (Path rpm : files.filter(p -> p.toString().endsWith(".rpm")).sorted().toList()) {
         String srpm = KojiTestTopdir.sourceRpmOf(rpm);
         bySource.computeIfAbsent(srpm, s -> new ArrayList<>()).add(rpm);

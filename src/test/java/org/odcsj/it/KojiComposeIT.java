@@ -281,6 +281,41 @@ class KojiComposeIT {
   }
 
   @Test
+  void aComposeAfterOneBuildIsTaggedListsOnlyThatPackageAgain() throws Exception {
+    long parent = koji.createTag("warm-base-" + u, "x86_64");
+    long child = koji.createTag("warm-" + u, "x86_64");
+    koji.addInheritance(child, parent, 10);
+    tag(parent, build("kp-w1-" + u, "1.0"));
+    tag(parent, build("kp-w2-" + u, "1.0"));
+    tag(child, build("kp-w3-" + u, "1.0"));
+    JsonObject first = done(compose(tagRequest("warm-" + u, "")));
+    long firstEvent = first.getJsonNumber("koji_event").longValue();
+
+    long tagged = tag(parent, build("kp-w1-" + u, "2.0")); // up the inheritance
+    JsonObject second = done(compose(tagRequest("warm-" + u, "")));
+
+    long secondEvent = second.getJsonNumber("koji_event").longValue();
+    assertTrue(secondEvent >= tagged, second.toString());
+    String log = Files.readString(tree(second).resolve("compose/logs/odcs.log"));
+    assertTrue(
+        log.contains(
+            "Koji listing of tag warm-"
+                + u
+                + " at event "
+                + secondEvent
+                + ": incremental from event "
+                + firstEvent
+                + ", 1 package names re-listed"),
+        log);
+    assertEquals(
+        java.util.Set.of(
+            "kp-w1-" + u + "-0:2.0-1.noarch",
+            "kp-w2-" + u + "-0:1.0-1.noarch",
+            "kp-w3-" + u + "-0:1.0-1.noarch"),
+        rpms(second).keySet());
+  }
+
+  @Test
   void dnfInstallsFromATagCompose() throws Exception {
     ImportedBuild lib = build("kp-dlib-" + u, "1.0");
     ImportedBuild app =

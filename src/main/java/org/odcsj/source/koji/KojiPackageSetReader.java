@@ -46,6 +46,16 @@ public final class KojiPackageSetReader {
       }
       throw f;
     }
+    return ofTag(tagged, builds, scratchTasks);
+  }
+
+  /**
+   * The package set of a tag compose from the tag's listing, already read ({@link
+   * KojiTagListings}).
+   *
+   * @throws KojiNotFound for an unknown build or an unusable task
+   */
+  public KojiPackageSet ofTag(KojiTaggedRpms tagged, List<String> builds, List<Long> scratchTasks) {
     Map<Long, KojiBuild> byId = new LinkedHashMap<>();
     tagged.builds().forEach(b -> byId.putIfAbsent(b.id(), b));
     List<KojiBuildRpm> rpms = new ArrayList<>();

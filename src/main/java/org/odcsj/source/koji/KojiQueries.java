@@ -62,6 +62,82 @@ public final class KojiQueries {
         KojiTaggedRpms::from);
   }
 
+  /**
+   * {@code listTaggedRPMS(tag, event, inherit, latest, package)} for each package name, through
+   * {@code multiCall}; every name is a key of the answer, in the given order.
+   */
+  public Map<String, KojiTaggedRpms> taggedRpmsOfPackages(
+      String tag, long event, boolean inherit, Collection<String> packageNames) {
+    List<KojiCall> calls =
+        packageNames.stream()
+            .map(name -> KojiCall.of("listTaggedRPMS", tag, event, inherit, true, name, null))
+            .toList();
+    Map<String, KojiTaggedRpms> listings = new LinkedHashMap<>();
+    for (KojiCallResult result : hub.multiCall(calls)) {
+      String name = (String) result.call().params().get(4);
+      listings.put(name, convert(result.call(), result.value(), KojiTaggedRpms::from));
+    }
+    return listings;
+  }
+
+  /**
+   * The history rows of {@code tables} for each tag ({@code queryHistory(tables, tag=…,
+   * afterEvent=…, beforeEvent=…, queryOpts={limit})}), through {@code multiCall}: rows created or
+   * revoked after {@code afterEvent}; Koji's window is loose, so callers filter by event too.
+   */
+  public KojiTagHistory tagHistory(
+      Collection<Long> tagIds, List<String> tables, long afterEvent, long upToEvent, int limit) {
+    List<KojiCall> calls =
+        tagIds.stream()
+            .map(
+                id ->
+                    KojiCall.of("queryHistory", new ArrayList<Object>(tables))
+                        .withKeywords(
+                            Map.of(
+                                "tag",
+                                id,
+                                "afterEvent",
+                                afterEvent,
+                                "beforeEvent",
+                                upToEvent + 1,
+                                "queryOpts",
+                                Map.of("limit", (long) limit))))
+            .toList();
+    List<KojiHistoryRow> rows = new ArrayList<>();
+    boolean truncated = false;
+    for (KojiCallResult result : hub.multiCall(calls)) {
+      Map<?, ?> byTable =
+          convert(result.call(), result.value(), v -> KojiValues.struct(v, "queryHistory result"));
+      for (String table : tables) {
+        List<KojiHistoryRow> tableRows =
+            convert(
+                result.call(),
+                byTable.get(table),
+                v -> v == null ? List.of() : list(v, row -> KojiHistoryRow.from(table, row)));
+        truncated |= tableRows.size() >= limit;
+        rows.addAll(tableRows);
+      }
+    }
+    return new KojiTagHistory(rows, truncated);
+  }
+
+  /**
+   * The first event after {@code afterEvent} that changed the tag or a tag it inherits from, in any
+   * way Koji tracks, the tag_updates of imports and draft promotions included ({@code
+   * tagFirstChangeEvent(tag, after, inherit=True)}); empty when nothing changed since.
+   */
+  public Optional<Long> firstChangeEvent(long tagId, long afterEvent) {
+    return Optional.ofNullable(
+        read(
+            KojiCall.of("tagFirstChangeEvent", tagId, afterEvent, true),
+            v -> {
+              if (v == null || v instanceof Long) {
+                return (Long) v;
+              }
+              throw new IllegalArgumentException("not an event id");
+            }));
+  }
+
   /** {@code listTagged(tag, event, inherit, prefix, latest, package, owner, type)}. */
   public List<KojiBuild> taggedBuilds(
       String tag, Long event, boolean inherit, boolean latest, String packageName, String type) {

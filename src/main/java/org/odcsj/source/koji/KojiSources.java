@@ -10,7 +10,8 @@ import org.odcsj.source.koji.pungicompose.PungiComposeSettings;
 
 /**
  * The Koji-backed sources — {@code tag}, {@code build}, {@code pungi_compose} — over one hub
- * client, one tag-event memory and one RPM metadata cache, made once for the server's life.
+ * client, one tag-event memory, one memory of tag listings and one RPM metadata cache, made once
+ * for the server's life.
  */
 public final class KojiSources {
 
@@ -33,6 +34,7 @@ public final class KojiSources {
             List.of(
                 new KojiTagSource(
                     events,
+                    new KojiTagListings(koji),
                     composer,
                     new KojiModuleContents(
                         composer,

@@ -23,11 +23,17 @@ import org.odcsj.source.koji.mbs.ResolvedModule;
 final class KojiTagSource implements PackageSource {
 
   private final KojiTagEvents events;
+  private final KojiTagListings listings;
   private final KojiComposer composer;
   private final KojiModuleContents modules;
 
-  KojiTagSource(KojiTagEvents events, KojiComposer composer, KojiModuleContents modules) {
+  KojiTagSource(
+      KojiTagEvents events,
+      KojiTagListings listings,
+      KojiComposer composer,
+      KojiModuleContents modules) {
     this.events = events;
+    this.listings = listings;
     this.composer = composer;
     this.modules = modules;
   }
@@ -72,12 +78,17 @@ final class KojiTagSource implements PackageSource {
       throws SourceFailure {
     KojiPackageSet set;
     try {
+      long start = System.nanoTime();
+      KojiTagListings.Listed listed =
+          listings.list(
+              resolved.source(),
+              resolved.kojiEvent(),
+              !resolved.hasFlag(ComposeFlag.NO_INHERITANCE));
+      log.info(listed.how() + String.format(" (%.3f s)", (System.nanoTime() - start) / 1e9));
       set =
           new KojiPackageSetReader(composer.koji())
               .ofTag(
-                  resolved.source(),
-                  resolved.kojiEvent(),
-                  !resolved.hasFlag(ComposeFlag.NO_INHERITANCE),
+                  listed.tagged(),
                   SpaceJoined.items(resolved.builds()),
                   KojiBuildSource.scratchTasks(resolved));
     } catch (KojiNotFound | KojiException e) {

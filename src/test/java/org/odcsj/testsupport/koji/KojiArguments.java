@@ -10,7 +10,8 @@ import java.util.Map;
  * Binds a call's arguments to the hub method's Python signature, as Koji's {@code
  * call_with_argcheck} does: positional arguments first, then a trailing struct with {@code
  * __starstar} as keyword arguments; too many, an unknown or a repeated name, or a missing required
- * argument is a ParameterError.
+ * argument is a ParameterError. A method taking {@code **kwargs} gets the other keywords as one map
+ * after its named parameters.
  */
 final class KojiArguments {
   /** name → parameters in order; the first {@code required} of them have no default. */
@@ -67,7 +68,12 @@ final class KojiArguments {
     sig("getRepo", 1, "tag", "state", "event", "dist");
     sig("getTaskChildren", 1, "task_id", "request", "strict");
     sig("getTaskResult", 1, "taskId", "raise_fault");
+    sig("tagFirstChangeEvent", 1, "tag", "after", "inherit");
+    sig("queryHistory", 0, "tables");
   }
+
+  /** Methods with {@code **kwargs}: other keywords are bound as one map, after the parameters. */
+  private static final java.util.Set<String> VAR_KEYWORDS = java.util.Set.of("queryHistory");
 
   private static void sig(String method, int required, String... names) {
     SIGNATURES.put(method, new Signature(required, Arrays.asList(names)));
@@ -97,6 +103,7 @@ final class KojiArguments {
     }
     List<Object> bound = new ArrayList<>(positional);
     boolean[] given = new boolean[count];
+    Map<Object, Object> extra = new LinkedHashMap<>();
     Arrays.fill(given, 0, positional.size(), true);
     while (bound.size() < count) {
       bound.add(null);
@@ -106,6 +113,10 @@ final class KojiArguments {
         continue;
       }
       int index = signature.names().indexOf(keyword.getKey());
+      if (index < 0 && VAR_KEYWORDS.contains(method)) {
+        extra.put(keyword.getKey(), keyword.getValue());
+        continue;
+      }
       if (index < 0) {
         throw error(method + "() got an unexpected keyword argument '" + keyword.getKey() + "'");
       }
@@ -119,6 +130,9 @@ final class KojiArguments {
       if (!given[i]) {
         throw error(method + "() missing required argument: '" + signature.names().get(i) + "'");
       }
+    }
+    if (VAR_KEYWORDS.contains(method)) {
+      bound.add(extra);
     }
     return bound;
   }

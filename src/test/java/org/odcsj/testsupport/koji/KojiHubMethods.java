@@ -46,6 +46,25 @@ final class KojiHubMethods {
           }
           yield koji.tagChangedSince(integer(method, p.get(0)), ids);
         }
+        case "tagFirstChangeEvent" -> {
+          Tag tag = requireTag(p.get(0));
+          Object after = p.get(1);
+          if (after == null) {
+            yield tag.createEvent();
+          }
+          List<Long> ids = new ArrayList<>(List.of(tag.id()));
+          if (!Boolean.FALSE.equals(p.get(2))) {
+            koji.fullInheritance(tag.id(), (Long) after)
+                .forEach(link -> ids.add((Long) link.get("parent_id")));
+          }
+          Long first = koji.firstChangeAfter(integer(method, after), ids);
+          yield first == null ? null : Math.max(first, tag.createEvent());
+        }
+        case "queryHistory" -> {
+          Map<?, ?> kwargs = (Map<?, ?>) p.get(1);
+          Long tagId = kwargs.containsKey("tag") ? requireTag(kwargs.get("tag")).id() : null;
+          yield new KojiHistoryTables(koji).query((List<?>) p.get(0), tagId, kwargs);
+        }
         case "listTagged" -> {
           Tag tag = requireTag(p.get(0));
           String type = string(p, 7);

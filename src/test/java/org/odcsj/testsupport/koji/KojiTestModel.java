@@ -33,7 +33,35 @@ public final class KojiTestModel {
       Integer maxdepth,
       boolean intransitive,
       String filter,
-      long createEvent) {}
+      long createEvent,
+      Long revokeEvent) {
+    boolean activeAt(long event) {
+      return createEvent <= event && (revokeEvent == null || revokeEvent > event);
+    }
+  }
+
+  /** A tag's package list entry (Koji's tag_packages row); a blocked one hides the package. */
+  static final class PackageEntry {
+    final long tagId;
+    final String name;
+    final boolean blocked;
+    final long createEvent;
+    Long revokeEvent;
+
+    PackageEntry(long tagId, String name, boolean blocked, long createEvent) {
+      this.tagId = tagId;
+      this.name = name;
+      this.blocked = blocked;
+      this.createEvent = createEvent;
+    }
+
+    boolean activeAt(long event) {
+      return createEvent <= event && (revokeEvent == null || revokeEvent > event);
+    }
+  }
+
+  /** A change Koji records outside the versioned tables (its tag_updates), e.g. an import. */
+  record TagUpdate(long tagId, long event, String type) {}
 
   record Build(long id, String name, String version, String release, Long epoch, long createEvent) {
     String nvr() {
@@ -101,8 +129,8 @@ public final class KojiTestModel {
   final Map<Long, Tag> tags = new LinkedHashMap<>();
   final List<Inheritance> inheritance = new ArrayList<>();
 
-  /** Per tag: package name → the event it was added to the tag's package list. */
-  final Map<Long, Map<String, Long>> packageLists = new LinkedHashMap<>();
+  final List<PackageEntry> packageEntries = new ArrayList<>();
+  final List<TagUpdate> tagUpdates = new ArrayList<>();
 
   final Map<Long, Build> builds = new LinkedHashMap<>();
   final Map<Long, Rpm> rpms = new LinkedHashMap<>();
@@ -135,7 +163,6 @@ public final class KojiTestModel {
   public synchronized long createTag(String name, String arches) {
     long id = nextId++;
     tags.put(id, new Tag(id, name, arches, newEvent()));
-    packageLists.put(id, new LinkedHashMap<>());
     return id;
   }
 
@@ -153,12 +180,83 @@ public final class KojiTestModel {
       String filter) {
     long event = newEvent();
     inheritance.add(
-        new Inheritance(child, parent, priority, maxdepth, intransitive, filter, event));
+        new Inheritance(child, parent, priority, maxdepth, intransitive, filter, event, null));
     return event;
   }
 
+  /** Removes {@code parent} from {@code child}'s inheritance (the link is revoked). */
+  public synchronized long removeInheritance(long child, long parent) {
+    long event = newEvent();
+    for (int i = 0; i < inheritance.size(); i++) {
+      Inheritance link = inheritance.get(i);
+      if (link.childId() == child && link.parentId() == parent && link.revokeEvent() == null) {
+        inheritance.set(
+            i,
+            new Inheritance(
+                child,
+                parent,
+                link.priority(),
+                link.maxdepth(),
+                link.intransitive(),
+                link.filter(),
+                link.createEvent(),
+                event));
+      }
+    }
+    return event;
+  }
+
+  /** Adds the package to the tag's own list, unless it is there already (blocked or not). */
   public synchronized void packageListAdd(long tag, String packageName) {
-    packageLists.get(tag).putIfAbsent(packageName, newEvent());
+    if (ownEntry(tag, packageName, lastEvent) == null) {
+      packageEntries.add(new PackageEntry(tag, packageName, false, newEvent()));
+    }
+  }
+
+  /** Koji's packageListBlock: a blocked entry in the tag hides the package there and below. */
+  public synchronized long packageListBlock(long tag, String packageName) {
+    long event = newEvent();
+    PackageEntry own = ownEntry(tag, packageName, lastEvent);
+    if (own != null) {
+      own.revokeEvent = event;
+    }
+    packageEntries.add(new PackageEntry(tag, packageName, true, event));
+    return event;
+  }
+
+  /**
+   * Koji's packageListUnblock: the tag's own block is removed, and an unblocked entry added when
+   * the package would otherwise still be missing or blocked.
+   */
+  public synchronized long packageListUnblock(long tag, String packageName) {
+    long event = newEvent();
+    PackageEntry own = ownEntry(tag, packageName, lastEvent);
+    if (own != null && own.blocked) {
+      own.revokeEvent = event;
+    }
+    if (!inheritedPackages(tag, event).contains(packageName)) {
+      packageEntries.add(new PackageEntry(tag, packageName, false, event));
+    }
+    return event;
+  }
+
+  /** Koji's packageListRemove: the tag's own entry is revoked. */
+  public synchronized long packageListRemove(long tag, String packageName) {
+    long event = newEvent();
+    PackageEntry own = ownEntry(tag, packageName, lastEvent);
+    if (own != null) {
+      own.revokeEvent = event;
+    }
+    return event;
+  }
+
+  private PackageEntry ownEntry(long tag, String packageName, long event) {
+    for (PackageEntry e : packageEntries) {
+      if (e.tagId == tag && e.name.equals(packageName) && e.activeAt(event)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   public synchronized long createBuild(String name, String version, String release, Long epoch) {
@@ -178,6 +276,23 @@ public final class KojiTestModel {
       long size) {
     long id = nextId++;
     rpms.put(id, new Rpm(id, buildId, name, version, release, epoch, arch, payloadhash, size));
+    return id;
+  }
+
+  /**
+   * An RPM imported into an existing build (Koji's importRPM): no versioned table changes, so Koji
+   * records a tag_updates row (IMPORT) for each tag the build is in.
+   */
+  public synchronized long importRpm(
+      long buildId, String name, String arch, String payloadhash, long size) {
+    Build b = builds.get(buildId);
+    long id = addRpm(buildId, name, b.version(), b.release(), b.epoch(), arch, payloadhash, size);
+    long event = newEvent();
+    for (Listing l : listings) {
+      if (l.buildId == buildId && l.activeAt(event)) {
+        tagUpdates.add(new TagUpdate(l.tagId, event, "IMPORT"));
+      }
+    }
     return id;
   }
 
@@ -257,17 +372,22 @@ public final class KojiTestModel {
   private Set<String> inheritedPackages(long tagId, long event) {
     List<Long> tagIds = new ArrayList<>(List.of(tagId));
     fullInheritance(tagId, event).forEach(p -> tagIds.add((Long) p.get("parent_id")));
-    Set<String> names = new HashSet<>();
+    // the first entry along the inheritance decides: a block in a child hides a parent's entry
+    Map<String, Boolean> decided = new LinkedHashMap<>();
     for (long id : tagIds) {
-      packageLists
-          .get(id)
-          .forEach(
-              (name, added) -> {
-                if (added <= event) {
-                  names.add(name);
-                }
-              });
+      for (PackageEntry e : packageEntries) {
+        if (e.tagId == id && e.activeAt(event)) {
+          decided.putIfAbsent(e.name, e.blocked);
+        }
+      }
     }
+    Set<String> names = new HashSet<>();
+    decided.forEach(
+        (name, blocked) -> {
+          if (!blocked) {
+            names.add(name);
+          }
+        });
     return names;
   }
 
@@ -290,7 +410,7 @@ public final class KojiTestModel {
       List<Map<String, Object>> out) {
     List<Inheritance> parents =
         inheritance.stream()
-            .filter(i -> i.childId() == tagId && i.createEvent() <= event)
+            .filter(i -> i.childId() == tagId && i.activeAt(event))
             .sorted(Comparator.comparingInt(Inheritance::priority))
             .toList();
     for (Inheritance link : parents) {
@@ -370,25 +490,52 @@ public final class KojiTestModel {
     return out;
   }
 
-  /** Whether a listing, inheritance link or package list of these tags changed after event. */
+  /**
+   * Whether a listing, inheritance link, package list entry or tag_updates row of these tags
+   * changed after event.
+   */
   synchronized boolean tagChangedSince(long event, List<Long> tagIds) {
+    return firstChangeAfter(event, tagIds) != null;
+  }
+
+  /**
+   * The first event after {@code event} that changed one of the tags (Koji's tag_first_change_event
+   * over these tables), or null.
+   */
+  synchronized Long firstChangeAfter(long event, List<Long> tagIds) {
+    Long first = null;
     for (long tag : tagIds) {
-      if (listings.stream()
-          .anyMatch(
-              l ->
-                  l.tagId == tag
-                      && (l.createEvent > event
-                          || (l.revokeEvent != null && l.revokeEvent > event)))) {
-        return true;
+      for (Listing l : listings) {
+        if (l.tagId == tag) {
+          first = earliestAfter(first, event, l.createEvent, l.revokeEvent);
+        }
       }
-      if (inheritance.stream().anyMatch(i -> i.childId() == tag && i.createEvent() > event)) {
-        return true;
+      for (Inheritance i : inheritance) {
+        if (i.childId() == tag) {
+          first = earliestAfter(first, event, i.createEvent(), i.revokeEvent());
+        }
       }
-      if (packageLists.get(tag).values().stream().anyMatch(added -> added > event)) {
-        return true;
+      for (PackageEntry e : packageEntries) {
+        if (e.tagId == tag) {
+          first = earliestAfter(first, event, e.createEvent, e.revokeEvent);
+        }
+      }
+      for (TagUpdate u : tagUpdates) {
+        if (u.tagId() == tag) {
+          first = earliestAfter(first, event, u.event(), null);
+        }
       }
     }
-    return false;
+    return first;
+  }
+
+  private static Long earliestAfter(Long first, long after, long created, Long revoked) {
+    for (Long e : new Long[] {created, revoked}) {
+      if (e != null && e > after && (first == null || e < first)) {
+        first = e;
+      }
+    }
+    return first;
   }
 
   /** {@code extra.typeinfo.module} of the module builds, by build id. */
