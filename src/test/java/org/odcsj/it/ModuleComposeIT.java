@@ -68,6 +68,22 @@ class ModuleComposeIT {
         name, stream, version, context, MbsTestBuild.READY, 390000, requires, packages, artifacts);
   }
 
+  /** A module of one package (its only artifact), built against {@code platformVersion}. */
+  private MbsTestBuild single(
+      String name, String stream, long version, String context, int state, long platformVersion) {
+    String pkg = name + "-" + context;
+    return module(
+        name,
+        stream,
+        version,
+        context,
+        state,
+        platformVersion,
+        Map.of(),
+        List.of(pkg),
+        Set.of(pkg));
+  }
+
   private MbsTestBuild module(
       String name,
       String stream,
@@ -325,36 +341,9 @@ class ModuleComposeIT {
   @Test
   void versionsContextsDoneBuildsConflictsAndReuse() throws Exception {
     String n = "ver" + u;
-    module(
-        n,
-        "1",
-        10,
-        "a",
-        MbsTestBuild.READY,
-        390000,
-        Map.of(),
-        List.of(n + "-ten"),
-        Set.of(n + "-ten"));
-    module(
-        n,
-        "1",
-        15,
-        "c",
-        MbsTestBuild.READY,
-        390000,
-        Map.of(),
-        List.of(n + "-fifteen"),
-        Set.of(n + "-fifteen"));
-    module(
-        n,
-        "1",
-        20,
-        "b",
-        MbsTestBuild.DONE,
-        390000,
-        Map.of(),
-        List.of(n + "-twenty"),
-        Set.of(n + "-twenty"));
+    single(n, "1", 10, "a", MbsTestBuild.READY, 390000);
+    single(n, "1", 15, "c", MbsTestBuild.READY, 390000);
+    single(n, "1", 20, "b", MbsTestBuild.DONE, 390000);
 
     JsonObject newest = done(compose(moduleRequest(n + ":1")));
     assertEquals(n + ":1:15:c", newest.getString("source"));
@@ -380,36 +369,9 @@ class ModuleComposeIT {
   @Test
   void aDependencyIsTheNewestBuiltAgainstTheRequiringModulesPlatformOrOlder() throws Exception {
     String lib = "blib" + u;
-    module(
-        lib,
-        "3",
-        31,
-        "f38",
-        MbsTestBuild.READY,
-        380000,
-        Map.of(),
-        List.of(lib + "-x"),
-        Set.of(lib + "-x"));
-    module(
-        lib,
-        "3",
-        32,
-        "f39",
-        MbsTestBuild.READY,
-        390000,
-        Map.of(),
-        List.of(lib + "-x"),
-        Set.of(lib + "-x"));
-    module(
-        lib,
-        "3",
-        33,
-        "f40",
-        MbsTestBuild.READY,
-        400000,
-        Map.of(),
-        List.of(lib + "-x"),
-        Set.of(lib + "-x"));
+    single(lib, "3", 31, "f38", MbsTestBuild.READY, 380000);
+    single(lib, "3", 32, "f39", MbsTestBuild.READY, 390000);
+    single(lib, "3", 33, "f40", MbsTestBuild.READY, 400000);
     module(
         "bapp" + u,
         "1",

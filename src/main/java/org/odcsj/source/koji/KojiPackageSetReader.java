@@ -56,6 +56,11 @@ public final class KojiPackageSetReader {
    * @throws KojiNotFound for an unknown build or an unusable task
    */
   public KojiPackageSet ofTag(KojiTaggedRpms tagged, List<String> builds, List<Long> scratchTasks) {
+    return withScratchTasks(withBuilds(withTheirBuilds(tagged), builds), scratchTasks);
+  }
+
+  /** Each tagged RPM with its build, as {@code listTaggedRPMS} answers both. */
+  private static List<KojiBuildRpm> withTheirBuilds(KojiTaggedRpms tagged) {
     Map<Long, KojiBuild> byId = new LinkedHashMap<>();
     tagged.builds().forEach(b -> byId.putIfAbsent(b.id(), b));
     List<KojiBuildRpm> rpms = new ArrayList<>();
@@ -67,7 +72,7 @@ public final class KojiPackageSetReader {
       }
       rpms.add(new KojiBuildRpm(build, rpm));
     }
-    return withScratchTasks(withBuilds(rpms, builds), scratchTasks);
+    return rpms;
   }
 
   /**
@@ -86,18 +91,7 @@ public final class KojiPackageSetReader {
       }
       throw f;
     }
-    Map<Long, KojiBuild> byId = new LinkedHashMap<>();
-    tagged.builds().forEach(b -> byId.putIfAbsent(b.id(), b));
-    List<KojiBuildRpm> rpms = new ArrayList<>();
-    for (KojiRpm rpm : tagged.rpms()) {
-      KojiBuild build = byId.get(rpm.buildId());
-      if (build == null) {
-        throw new KojiException(
-            "listTaggedRPMS", "RPM " + rpm.nvra() + " of an unlisted build " + rpm.buildId(), null);
-      }
-      rpms.add(new KojiBuildRpm(build, rpm));
-    }
-    return new KojiPackageSet(rpms, List.of());
+    return new KojiPackageSet(withTheirBuilds(tagged), List.of());
   }
 
   /**
