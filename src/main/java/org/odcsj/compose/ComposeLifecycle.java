@@ -256,6 +256,44 @@ public class ComposeLifecycle {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<Reused> reuseIfPossible(
       long composeId, ComposeSpec resolved, String sourceFingerprint) {
+    return reuseIfPossible(composeId, resolved, sourceFingerprint, List.of());
+  }
+
+  /**
+   * The fingerprints of the older composes a generating one could reuse (same source type and
+   * source, {@code done} and unexpired or generating), for a source to judge those that differ from
+   * its own ({@code source.Resolution.OlderContent}).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public List<String> reuseCandidateFingerprints(long composeId, ComposeSpec resolved) {
+    return em.createQuery(
+            "select distinct c.sourceFingerprint from Compose c where c.id < :id"
+                + " and c.reusedId is null and c.spec.sourceType = :type"
+                + " and c.spec.source = :source and c.sourceFingerprint is not null"
+                + " and ((c.state = :done and c.timeToExpire > :now)"
+                + " or (c.state = :generating and c.stateReason = :generatingReason))",
+            String.class)
+        .setParameter("id", composeId)
+        .setParameter("done", ComposeState.DONE.code())
+        .setParameter("generating", ComposeState.GENERATING.code())
+        .setParameter("generatingReason", Compose.GENERATING_REASON)
+        .setParameter("type", resolved.sourceType().code())
+        .setParameter("source", resolved.source())
+        .setParameter("now", Instant.now())
+        .setMaxResults(50)
+        .getResultList();
+  }
+
+  /**
+   * As {@link #reuseIfPossible(long, ComposeSpec, String)}, an older compose also matching when its
+   * fingerprint is one of {@code sameContentFingerprints} (judged the same content by the source).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Optional<Reused> reuseIfPossible(
+      long composeId,
+      ComposeSpec resolved,
+      String sourceFingerprint,
+      java.util.Collection<String> sameContentFingerprints) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
     if (compose == null
         || compose.state() != ComposeState.GENERATING
@@ -269,7 +307,7 @@ public class ComposeLifecycle {
         em.createQuery(
                 "select c from Compose c where c.id < :id and c.reusedId is null"
                     + " and c.spec.sourceType = :type and c.spec.source = :source"
-                    + " and c.sourceFingerprint = :fingerprint"
+                    + " and c.sourceFingerprint in :fingerprints"
                     + " and ((c.state = :done and c.timeToExpire > :now)"
                     + " or (c.state = :generating and c.stateReason = :generatingReason))"
                     + " order by c.id desc",
@@ -280,7 +318,7 @@ public class ComposeLifecycle {
             .setParameter("generatingReason", Compose.GENERATING_REASON)
             .setParameter("type", compose.spec().sourceType().code())
             .setParameter("source", compose.spec().source())
-            .setParameter("fingerprint", sourceFingerprint)
+            .setParameter("fingerprints", fingerprints(sourceFingerprint, sameContentFingerprints))
             .setParameter("now", now)
             .setMaxResults(50)
             .getResultList();
@@ -315,6 +353,12 @@ public class ComposeLifecycle {
       }
     }
     return Optional.empty();
+  }
+
+  private static List<String> fingerprints(String own, java.util.Collection<String> sameContent) {
+    List<String> all = new ArrayList<>(List.of(own));
+    sameContent.stream().filter(f -> !f.equals(own)).forEach(all::add);
+    return all;
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +34,29 @@ import org.odcsj.source.SourceFailure;
  */
 @ApplicationScoped
 public class ComposeGenerator {
+
+  /**
+   * The fingerprints of older reuse candidates that differ from this compose's but that the source
+   * says hold the same content (a tag unchanged since the older compose's event).
+   */
+  private List<String> sameContent(
+      long composeId, Resolution resolution, String fingerprint, GenerationLog log)
+      throws SourceFailure {
+    if (resolution.olderContent() == Resolution.ONLY_EQUAL_FINGERPRINTS) {
+      return List.of();
+    }
+    List<String> same = new java.util.ArrayList<>();
+    for (String older :
+        retry.call(
+            "looking for composes to reuse for " + composeId,
+            () -> lifecycle.reuseCandidateFingerprints(composeId, resolution.spec()))) {
+      if (!older.equals(fingerprint) && resolution.olderContent().sameAs(older)) {
+        log.info("An older compose at " + older + " holds the same content");
+        same.add(older);
+      }
+    }
+    return same;
+  }
 
   private static final Logger LOG = Logger.getLogger(ComposeGenerator.class.getName());
 
@@ -68,12 +92,18 @@ public class ComposeGenerator {
         // no_reuse, regeneration: neither the source's fingerprint nor a lookup
         if (!job.pinned() && !job.hasFlag(ComposeFlag.NO_REUSE)) {
           String fingerprint = resolution.fingerprint().compute();
+          List<String> sameContent =
+              fingerprint.isEmpty()
+                  ? List.of()
+                  : sameContent(composeId, resolution, fingerprint, log);
           Optional<ComposeLifecycle.Reused> reused =
               fingerprint.isEmpty()
                   ? Optional.empty()
                   : retry.call(
                       "looking for a compose to reuse for " + composeId,
-                      () -> lifecycle.reuseIfPossible(composeId, resolution.spec(), fingerprint));
+                      () ->
+                          lifecycle.reuseIfPossible(
+                              composeId, resolution.spec(), fingerprint, sameContent));
           if (reused.isPresent() && reused.get().stillGenerating()) {
             // Nothing waits here: the other compose's end settles this one in its transaction.
             log.info(

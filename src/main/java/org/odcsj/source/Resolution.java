@@ -8,7 +8,7 @@ import org.odcsj.compose.ComposeSpec;
  * fingerprint reuse compares — only when reuse is possible at all ({@code no_reuse}, a
  * regeneration), since it may cost a request to the source.
  */
-public record Resolution(ComposeSpec spec, Fingerprint fingerprint) {
+public record Resolution(ComposeSpec spec, Fingerprint fingerprint, OlderContent olderContent) {
 
   /** Computes the fingerprint; "" means never reuse. */
   @FunctionalInterface
@@ -16,9 +16,27 @@ public record Resolution(ComposeSpec spec, Fingerprint fingerprint) {
     String compute() throws SourceFailure;
   }
 
+  /**
+   * Whether an older compose of another fingerprint holds the same content all the same (a tag
+   * composed at an older event and unchanged since); asked outside any transaction.
+   */
+  @FunctionalInterface
+  public interface OlderContent {
+    boolean sameAs(String olderFingerprint) throws SourceFailure;
+  }
+
+  /** Only an equal fingerprint means the same content. */
+  public static final OlderContent ONLY_EQUAL_FINGERPRINTS = older -> false;
+
   public Resolution {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(olderContent, "olderContent");
+  }
+
+  /** A resolution whose reuse needs an equal fingerprint. */
+  public Resolution(ComposeSpec spec, Fingerprint fingerprint) {
+    this(spec, fingerprint, ONLY_EQUAL_FINGERPRINTS);
   }
 
   /** A resolution whose compose is never reused. */

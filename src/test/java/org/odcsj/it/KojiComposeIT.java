@@ -177,6 +177,35 @@ class KojiComposeIT {
     assertEquals(2, rpms(third).size());
   }
 
+  /**
+   * As after a restart, when this server remembers no event for the tag: an older compose at an
+   * older event is reused while the tag is unchanged since that event, never by a request for an
+   * older event, and not once the tag changed.
+   */
+  @Test
+  void anOlderEventsComposeIsReusedWhileTheTagIsUnchangedSinceIt() throws Exception {
+    long tagId = koji.createTag("reuse-old-" + u, "x86_64");
+    tag(tagId, build("kp-o-" + u, "1.0"));
+    long event = koji.lastEvent();
+    JsonObject pinned = done(compose(tagRequest("reuse-old-" + u, ", \"koji_event\": " + event)));
+    // not remembered: the request named its event; a few unrelated Koji events pass
+    koji.createTag("elsewhere-" + u, "x86_64");
+    koji.createTag("elsewhere2-" + u, "x86_64");
+
+    JsonObject later = done(compose(tagRequest("reuse-old-" + u, "")));
+    assertEquals(pinned.getString("toplevel_url"), later.getString("toplevel_url"), "reused");
+    assertEquals(event, later.getJsonNumber("koji_event").longValue(), "the reused one's event");
+
+    JsonObject older =
+        done(compose(tagRequest("reuse-old-" + u, ", \"koji_event\": " + (event - 1))));
+    assertNotEquals(pinned.getString("toplevel_url"), older.getString("toplevel_url"));
+
+    tag(tagId, build("kp-o2-" + u, "1.0"));
+    JsonObject changed = done(compose(tagRequest("reuse-old-" + u, "")));
+    assertNotEquals(pinned.getString("toplevel_url"), changed.getString("toplevel_url"));
+    assertEquals(2, rpms(changed).size());
+  }
+
   @Test
   void buildComposeTakesTheNamedPackagesAndTheirDependencies() throws Exception {
     ImportedBuild lib = build("kp-lib-" + u, "2.0");

@@ -70,7 +70,39 @@ final class KojiTagSource implements PackageSource {
     }
     log.info("Koji tag " + spec.source() + " at event " + event);
     ComposeSpec resolved = spec.toBuilder().kojiEvent(event).build();
-    return new Resolution(resolved, () -> fingerprint(event));
+    if (hybrid) {
+      return new Resolution(resolved, () -> fingerprint(event));
+    }
+    // As ODCS: an older compose of the tag is reused while the tag (with its inheritance) has not
+    // changed since its event, never one newer than the request's own event — also after a
+    // restart, when the event memory is empty.
+    return new Resolution(
+        resolved,
+        () -> fingerprint(event),
+        older -> {
+          Long olderEvent = eventOf(older);
+          if (olderEvent == null) {
+            return false;
+          }
+          try {
+            return events.mayReuse(spec.source(), olderEvent, spec.kojiEvent());
+          } catch (KojiNotFound | KojiException e) {
+            throw new SourceFailure(e.getMessage(), e);
+          }
+        });
+  }
+
+  /** The event of a tag compose's fingerprint, or null when it is none. */
+  private static Long eventOf(String fingerprint) {
+    String prefix = fingerprint(0).substring(0, fingerprint(0).length() - 1);
+    if (!fingerprint.startsWith(prefix)) {
+      return null;
+    }
+    try {
+      return Long.parseLong(fingerprint.substring(prefix.length()));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @Override
