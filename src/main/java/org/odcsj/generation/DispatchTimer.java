@@ -32,17 +32,23 @@ public class DispatchTimer {
 
   @PostConstruct
   void schedule() {
+    // Known before the first request is served: a broker down at start refuses the first POST too.
+    refreshBroker();
     timerService.createIntervalTimer(
         0, PERIOD_MILLIS, new TimerConfig("odcs-generation-dispatch", false));
   }
 
   @Timeout
   void tick() {
+    refreshBroker();
+    dispatcher.nudge();
+  }
+
+  private void refreshBroker() {
     try {
       broker.refresh();
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Broker probe failed", e);
+      LOG.log(Level.WARNING, "Probing the message broker failed", e);
     }
-    dispatcher.nudge();
   }
 }
