@@ -36,7 +36,7 @@ public class ComposeLifecycle {
 
   /**
    * Stores the compose in {@code wait}, not yet dispatched: the row is the outbox record, sent to
-   * the generation queue (with its state-changed message) by {@link UndispatchedComposes} after
+   * the generation queue (with its state-changed message) from {@link UndispatchedComposes} after
    * this transaction commits. The submission thus commits the database alone — no two-phase commit
    * with the broker, which was most of a POST's time.
    */

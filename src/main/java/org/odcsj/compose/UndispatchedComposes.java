@@ -3,17 +3,15 @@ package org.odcsj.compose;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * The outbox of submissions: composes stored by a POST whose generation request is not sent yet.
- * One transaction sends a batch of them — generation request and first state-changed message of
- * each — and marks them dispatched, so a request is sent if and only if its mark commits. Rows are
- * claimed with {@code FOR UPDATE SKIP LOCKED}: instances sharing the database never send one twice.
+ * The outbox of submissions: composes stored by a POST whose generation request is not sent yet
+ * ({@code dispatched = false}). The dispatcher takes a batch in its transaction, sends their
+ * requests and commits the mark; rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances
+ * sharing the database do not send the same ones at the same time.
  */
 @Stateless
 public class UndispatchedComposes {
@@ -21,12 +19,12 @@ public class UndispatchedComposes {
   @PersistenceContext(unitName = "odcs")
   EntityManager em;
 
-  @Inject Event<ComposeQueued> queued;
-  @Inject Event<ComposeStateChanged> stateChanged;
-
-  /** Dispatches up to {@code max} composes, oldest first; returns how many were undispatched. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public int dispatch(int max) {
+  /**
+   * Up to {@code max} undispatched composes, oldest first, locked and marked dispatched in the
+   * caller's transaction; those no longer {@code wait} (cancelled meanwhile) need no request.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public List<Compose> takeBatch(int max) {
     @SuppressWarnings("unchecked")
     List<Number> ids =
         em.createNativeQuery(
@@ -35,20 +33,13 @@ public class UndispatchedComposes {
             .setParameter(1, max)
             .getResultList();
     if (ids.isEmpty()) {
-      return 0;
+      return List.of();
     }
     List<Compose> composes =
         em.createQuery("select c from Compose c where c.id in :ids order by c.id", Compose.class)
             .setParameter("ids", ids.stream().map(Number::longValue).toList())
             .getResultList();
-    for (Compose compose : composes) {
-      compose.markDispatched();
-      // Cancelled before its dispatch: nothing to generate, and its cancellation was announced.
-      if (compose.state() == ComposeState.WAIT) {
-        stateChanged.fire(new ComposeStateChanged(compose));
-        queued.fire(new ComposeQueued(compose.getId()));
-      }
-    }
-    return ids.size();
+    composes.forEach(Compose::markDispatched);
+    return composes;
   }
 }

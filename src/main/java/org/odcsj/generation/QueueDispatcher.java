@@ -9,15 +9,14 @@ import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.odcsj.compose.ComposeSubmitted;
-import org.odcsj.compose.UndispatchedComposes;
 import org.odcsj.outage.BrokerAvailability;
 import org.odcsj.outage.DependencyOutage;
 
 /**
- * Sends the generation requests of submitted composes ({@link UndispatchedComposes}): nudged after
- * each submission commits, and every second by {@link DispatchTimer} (what a crash or a broker
- * outage left behind). One drain runs at a time per instance and takes everything submitted
- * meanwhile in one transaction, so under load many submissions share one two-phase commit.
+ * Sends the generation requests of submitted composes ({@link OutboxDispatch}): nudged after each
+ * submission commits, and every second by {@link DispatchTimer} (what a crash or a broker outage
+ * left behind). One drain runs at a time per instance and takes everything submitted meanwhile in
+ * one transaction, so under load many submissions share one database commit.
  */
 @ApplicationScoped
 public class QueueDispatcher {
@@ -30,7 +29,7 @@ public class QueueDispatcher {
   /** After a failed drain, nudges wait this long (the timer retries): no retry storm. */
   private static final long BACKOFF_NANOS = 1_000_000_000L;
 
-  @Inject UndispatchedComposes outbox;
+  @Inject OutboxDispatch outbox;
   @Inject BrokerAvailability broker;
 
   @Resource ManagedExecutorService executor;
