@@ -93,6 +93,9 @@ public class Compose {
   @Column(name = "generation_interruptions")
   private int generationInterruptions;
 
+  // False only between a submission's commit and the dispatch of its generation request.
+  private boolean dispatched = true;
+
   protected Compose() {}
 
   /** A new compose in state {@code wait}. */
@@ -102,6 +105,21 @@ public class Compose {
     this.timeSubmitted = n.timeSubmitted();
     this.timeToExpire = n.timeToExpire();
     this.state = ComposeState.WAIT.code();
+  }
+
+  /**
+   * A new compose in state {@code wait} whose generation request is sent later, by {@link
+   * UndispatchedComposes} (the row is the outbox record).
+   */
+  static Compose submitted(NewCompose n) {
+    Compose c = new Compose(n);
+    c.dispatched = false;
+    return c;
+  }
+
+  /** Its generation request is sent (in the transaction that records this). */
+  void markDispatched() {
+    this.dispatched = true;
   }
 
   /**

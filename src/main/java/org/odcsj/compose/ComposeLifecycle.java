@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.odcsj.outage.BrokerAvailability;
 
 /**
  * Every state transition of a compose, each in one short transaction. Generation itself runs
@@ -29,15 +30,24 @@ public class ComposeLifecycle {
 
   @Inject Event<ComposeQueued> queued;
   @Inject Event<ComposeStateChanged> stateChanged;
+  @Inject Event<ComposeSubmitted> submitted;
   @Inject ReuseFollowers followers;
+  @Inject BrokerAvailability broker;
 
-  /** Stores the compose in {@code wait} and queues its generation, atomically. */
+  /**
+   * Stores the compose in {@code wait}, not yet dispatched: the row is the outbox record, sent to
+   * the generation queue (with its state-changed message) from {@link UndispatchedComposes} after
+   * this transaction commits. The submission thus commits the database alone — no two-phase commit
+   * with the broker, which was most of a POST's time.
+   */
   public Compose submit(NewCompose request) {
-    Compose compose = new Compose(request);
+    // Accepted only while the broker answers, else a 503 that stored nothing (as before the
+    // outbox).
+    broker.requireReachable();
+    Compose compose = Compose.submitted(request);
     em.persist(compose);
     em.flush();
-    queued.fire(new ComposeQueued(compose.getId()));
-    stateChanged.fire(new ComposeStateChanged(compose));
+    submitted.fire(new ComposeSubmitted(compose.getId()));
     LOG.info(
         () ->
             "Compose "

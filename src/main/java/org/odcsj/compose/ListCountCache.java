@@ -101,4 +101,8 @@ public class ListCountCache {
   void composeChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ComposeStateChanged e) {
     generation.incrementAndGet();
   }
+
+  void composeCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ComposeSubmitted e) {
+    generation.incrementAndGet();
+  }
 }

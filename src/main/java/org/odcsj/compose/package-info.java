@@ -1,5 +1,5 @@
 /**
- * The Compose entity, its states and transitions, and the lifecycle service (submit, claim,
- * finish). Knows JPA and the generation queue; knows nothing about HTTP or files.
+ * The Compose entity, its states and transitions, the lifecycle service (submit, claim, finish) and
+ * the outbox of submissions. Knows JPA and CDI events; knows nothing about HTTP, JMS or files.
  */
 package org.odcsj.compose;

@@ -29,7 +29,11 @@ import org.flywaydb.core.Flyway;
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-      "fish.payara.fail-all-connections=true"
+      "fish.payara.fail-all-connections=true",
+      // ...but at most once per 5 s per connection: a validation is a round trip to PostgreSQL,
+      // and it was one more per transaction. A connection broken meanwhile fails its statement,
+      // which flushes the pool (above) and is answered 503 like any database outage.
+      "fish.payara.validate-atmost-once-period-in-seconds=5"
     })
 @Singleton
 @Startup

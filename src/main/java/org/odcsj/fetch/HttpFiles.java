@@ -33,7 +33,9 @@ public final class HttpFiles {
 
   private static final int MAX_REDIRECTS = 10;
 
-  private final HttpClient client;
+  // Built on first use: an HttpClient starts a selector thread, and most users of an HttpFiles (a
+  // local repository's fingerprint for every compose) never go over the network.
+  private HttpClient client;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
 
@@ -44,13 +46,19 @@ public final class HttpFiles {
   public HttpFiles(Duration connectTimeout, Duration requestTimeout) {
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(connectTimeout)
-            // redirects by hand: Basic auth must not follow them to another host
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .connectTimeout(connectTimeout)
+              // redirects by hand: Basic auth must not follow them to another host
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .version(HttpClient.Version.HTTP_1_1)
+              .build();
+    }
+    return client;
   }
 
   /**
@@ -115,7 +123,7 @@ public final class HttpFiles {
       }
       HttpResponse<InputStream> response;
       try {
-        response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response = client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       } catch (HttpConnectTimeoutException e) {
         throw new IOException(
             "Cannot fetch " + shown + ": no connection within " + seconds(connectTimeout), e);

@@ -32,10 +32,15 @@ public class GenerationQueue {
 
   void enqueue(@Observes ComposeQueued queued) {
     try (JMSContext context = connectionFactory.createContext()) {
-      context
-          .createProducer()
-          .setProperty(COMPOSE_ID, queued.composeId())
-          .send(context.createQueue(queue), Long.toString(queued.composeId()));
+      send(context, queued.composeId());
     }
+  }
+
+  /** Sends the generation request of compose {@code composeId} through {@code context}. */
+  void send(JMSContext context, long composeId) {
+    context
+        .createProducer()
+        .setProperty(COMPOSE_ID, composeId)
+        .send(context.createQueue(queue), Long.toString(composeId));
   }
 }

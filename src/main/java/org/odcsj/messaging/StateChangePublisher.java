@@ -36,7 +36,13 @@ public class StateChangePublisher {
   @Inject OdcsConfig config;
 
   void publish(@Observes ComposeStateChanged change) {
-    Compose compose = change.compose();
+    try (JMSContext context = connectionFactory.createContext()) {
+      send(context, change.compose());
+    }
+  }
+
+  /** Publishes the state of {@code compose} through {@code context} (its transaction, if any). */
+  public void send(JMSContext context, Compose compose) {
     StringWriter body = new StringWriter();
     try (JsonGenerator g = Jsonp.GENERATORS.createGenerator(body)) {
       g.writeStartObject();
@@ -45,12 +51,10 @@ public class StateChangePublisher {
       g.write("event", "state-changed");
       g.writeEnd();
     }
-    try (JMSContext context = connectionFactory.createContext()) {
-      context
-          .createProducer()
-          .setProperty(COMPOSE_ID, compose.getId())
-          .setProperty(STATE_NAME, compose.state().wireName())
-          .send(context.createTopic(config.stateChangedTopic()), body.toString());
-    }
+    context
+        .createProducer()
+        .setProperty(COMPOSE_ID, compose.getId())
+        .setProperty(STATE_NAME, compose.state().wireName())
+        .send(context.createTopic(config.stateChangedTopic()), body.toString());
   }
 }

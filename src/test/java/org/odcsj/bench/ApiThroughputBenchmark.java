@@ -39,7 +39,8 @@ import org.odcsj.testsupport.TestRepos;
  *
  * <p>System properties: {@code bench.api.sizes} (1000,10000,100000), {@code bench.api.seconds} (12
  * per case), {@code bench.api.connections} (16), {@code bench.api.threads} (2), {@code
- * bench.api.post} (true), {@code bench.api.doneTimeoutSeconds} (900).
+ * bench.api.post} (true), {@code bench.api.doneTimeoutSeconds} (900), {@code bench.api.cases} (the
+ * cases to run, by name prefix: {@code post}, {@code list,get}; all by default).
  */
 @ExtendWith(TestEnvironment.class)
 class ApiThroughputBenchmark {
@@ -119,6 +120,7 @@ class ApiThroughputBenchmark {
         if (post) {
           cases.add(new Case("post", "/api/1/composes/", postScript));
         }
+        cases.removeIf(c -> !selected(c.name()));
         System.out.printf("%n%,d composes in the database; load %s%n", size, load());
         for (String run : first ? List.of("first", "warm") : List.of("warm")) {
           for (Case c : cases) {
@@ -193,6 +195,13 @@ class ApiThroughputBenchmark {
     assertTrue(created >= accepted, "every accepted compose is stored");
     assertEquals(0, failed, "no compose failed");
     assertEquals(created, done, "every accepted compose is done");
+  }
+
+  // bench.api.cases: comma-separated name prefixes ("post", "list,get"); empty = every case.
+  private static boolean selected(String caseName) {
+    String wanted = System.getProperty("bench.api.cases", "");
+    return wanted.isBlank()
+        || Arrays.stream(wanted.split(",")).anyMatch(w -> caseName.startsWith(w.trim()));
   }
 
   private static String load() {

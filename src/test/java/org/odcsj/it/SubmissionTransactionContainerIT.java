@@ -26,9 +26,10 @@ import org.odcsj.compose.SourceType;
 import org.odcsj.generation.GenerationQueue;
 
 /**
- * The compose row and its generation message commit together or not at all (one JTA transaction
- * through the Artemis resource adapter and the XA datasource). Runs inside the container for the
- * transaction; the broker's own counters, read from the test JVM, show what was really sent.
+ * A rolled-back submission sends nothing; a committed one gets its generation message and its
+ * state-changed message (sent after the commit from the outbox, by the transaction that marks the
+ * row dispatched). Runs inside the container for the transaction; the broker's own counters, read
+ * from the test JVM, show what was really sent.
  */
 @ExtendWith({TestEnvironment.class, ArquillianExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -18,10 +18,11 @@ import org.odcsj.it.TestEnvironment;
 /**
  * Catalog V-95 in our design: the reference, with its task queue unreachable, stores the compose,
  * answers 500 {@code Can not schedule compose N probably due …} and leaves a failed row behind.
- * Here the row and the generation request commit in one transaction, so with the broker unreachable
- * the request fails as a whole: a 503 envelope saying the broker is unavailable (with {@code
- * Retry-After}), and nothing written that nobody will ever generate. A server of its own whose
- * broker address has nothing listening (the full outage drill is BrokerOutageDrillIT).
+ * Here a submission is refused while the broker is known unreachable (the last dispatch or the
+ * probe each second failed): a 503 envelope saying the broker is unavailable (with {@code
+ * Retry-After}), and nothing written; one accepted just before an outage waits in the outbox and is
+ * sent when the broker returns. A server of its own whose broker address has nothing listening (the
+ * full outage drill is BrokerOutageDrillIT).
  */
 @ExtendWith(TestEnvironment.class)
 class BrokerOutageIT {
