@@ -276,21 +276,13 @@ public class ComposeLifecycle {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<String> reuseCandidateFingerprints(long composeId, ComposeSpec resolved) {
-    return em.createQuery(
-            "select distinct c.sourceFingerprint from Compose c where c.id < :id"
-                + " and c.reusedId is null and c.spec.sourceType = :type"
-                + " and c.spec.source = :source and c.sourceFingerprint is not null"
-                + " and ((c.state = :done and c.timeToExpire > :now)"
-                + " or (c.state = :generating and c.stateReason = :generatingReason))",
-            String.class)
-        .setParameter("id", composeId)
-        .setParameter("done", ComposeState.DONE.code())
-        .setParameter("generating", ComposeState.GENERATING.code())
-        .setParameter("generatingReason", Compose.GENERATING_REASON)
-        .setParameter("type", resolved.sourceType().code())
-        .setParameter("source", resolved.source())
-        .setParameter("now", Instant.now())
-        .setMaxResults(50)
+    return reuseCandidates(
+            "select distinct c.sourceFingerprint",
+            " and c.sourceFingerprint is not null",
+            String.class,
+            composeId,
+            resolved,
+            Instant.now())
         .getResultList();
   }
 
@@ -314,23 +306,14 @@ public class ComposeLifecycle {
     compose.recordResolution(resolved, sourceFingerprint);
     Instant now = Instant.now();
     List<Compose> older =
-        em.createQuery(
-                "select c from Compose c where c.id < :id and c.reusedId is null"
-                    + " and c.spec.sourceType = :type and c.spec.source = :source"
-                    + " and c.sourceFingerprint in :fingerprints"
-                    + " and ((c.state = :done and c.timeToExpire > :now)"
-                    + " or (c.state = :generating and c.stateReason = :generatingReason))"
-                    + " order by c.id desc",
-                Compose.class)
-            .setParameter("id", composeId)
-            .setParameter("done", ComposeState.DONE.code())
-            .setParameter("generating", ComposeState.GENERATING.code())
-            .setParameter("generatingReason", Compose.GENERATING_REASON)
-            .setParameter("type", compose.spec().sourceType().code())
-            .setParameter("source", compose.spec().source())
+        reuseCandidates(
+                "select c",
+                " and c.sourceFingerprint in :fingerprints order by c.id desc",
+                Compose.class,
+                composeId,
+                compose.spec(),
+                now)
             .setParameter("fingerprints", fingerprints(sourceFingerprint, sameContentFingerprints))
-            .setParameter("now", now)
-            .setMaxResults(50)
             .getResultList();
     List<Compose> doneFirst = new ArrayList<>(older);
     doneFirst.sort(Comparator.comparing(c -> c.state() != ComposeState.DONE));
@@ -363,6 +346,31 @@ public class ComposeLifecycle {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The older composes a generating one may reuse — same source type and source, unexpired {@code
+   * done} or generating (and not themselves reusing) — selected as {@code select}, narrowed by
+   * {@code more}; at most 50.
+   */
+  private <T> jakarta.persistence.TypedQuery<T> reuseCandidates(
+      String select, String more, Class<T> type, long composeId, ComposeSpec spec, Instant now) {
+    return em.createQuery(
+            select
+                + " from Compose c where c.id < :id and c.reusedId is null"
+                + " and c.spec.sourceType = :type and c.spec.source = :source"
+                + " and ((c.state = :done and c.timeToExpire > :now)"
+                + " or (c.state = :generating and c.stateReason = :generatingReason))"
+                + more,
+            type)
+        .setParameter("id", composeId)
+        .setParameter("done", ComposeState.DONE.code())
+        .setParameter("generating", ComposeState.GENERATING.code())
+        .setParameter("generatingReason", Compose.GENERATING_REASON)
+        .setParameter("type", spec.sourceType().code())
+        .setParameter("source", spec.source())
+        .setParameter("now", now)
+        .setMaxResults(50);
   }
 
   private static List<String> fingerprints(String own, java.util.Collection<String> sameContent) {

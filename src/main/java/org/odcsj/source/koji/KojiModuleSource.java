@@ -134,21 +134,12 @@ final class KojiModuleSource implements PackageSource {
   private Resolution resolveFromModularTags(
       ComposeSpec spec, List<String> modularTags, SourceLog log) throws SourceFailure {
     long event;
-    List<KojiModuleBuild> chosen;
     try {
       event = spec.kojiEvent() != null ? spec.kojiEvent() : composer.koji().lastEvent().id();
-      chosen =
-          KojiModularTags.select(
-              new KojiModularTags(composer.koji()).tagged(modularTags, event),
-              nsvcs(spec.source()),
-              modularTags);
-    } catch (KojiNotFound | KojiException e) {
+    } catch (KojiException e) {
       throw new SourceFailure(e.getMessage(), e);
     }
-    List<String> nsvcs = new ArrayList<>();
-    chosen.forEach(
-        m -> nsvcs.add(Nsvc.of(m.name(), m.stream(), m.version(), m.context()).toString()));
-    String source = String.join(" ", nsvcs.stream().sorted().toList());
+    String source = ModuleResolver.source(fromModularTags(spec.source(), modularTags, event));
     log.info(
         "Koji: "
             + spec.source()
@@ -162,15 +153,15 @@ final class KojiModuleSource implements PackageSource {
     return new Resolution(resolved, () -> "modules " + source);
   }
 
-  /** The resolved modules as the modular tags hold them at the compose's event. */
-  private List<ResolvedModule> fromModularTags(ComposeSpec resolved, List<String> modularTags)
+  /** The modules {@code source} names as the modular tags hold them at {@code event}. */
+  private List<ResolvedModule> fromModularTags(String source, List<String> modularTags, long event)
       throws SourceFailure {
     List<KojiModuleBuild> chosen;
     try {
       chosen =
           KojiModularTags.select(
-              new KojiModularTags(composer.koji()).tagged(modularTags, resolved.kojiEvent()),
-              nsvcs(resolved.source()),
+              new KojiModularTags(composer.koji()).tagged(modularTags, event),
+              nsvcs(source),
               modularTags);
     } catch (KojiNotFound | KojiException e) {
       throw new SourceFailure(e.getMessage(), e);
@@ -185,7 +176,7 @@ final class KojiModuleSource implements PackageSource {
     // The source holds exact N:S:V:C builds now: each is looked up as it is, nothing added.
     List<ResolvedModule> modules =
         !modularTags.isEmpty()
-            ? fromModularTags(resolved, modularTags)
+            ? fromModularTags(resolved.source(), modularTags, resolved.kojiEvent())
             : new ModuleResolver(new MbsClient(mbs))
                 .resolve(
                     new ModuleRequest(

@@ -94,12 +94,11 @@ final class KojiTagSource implements PackageSource {
 
   /** The event of a tag compose's fingerprint, or null when it is none. */
   private static Long eventOf(String fingerprint) {
-    String prefix = fingerprint(0).substring(0, fingerprint(0).length() - 1);
-    if (!fingerprint.startsWith(prefix)) {
+    if (!fingerprint.startsWith(FINGERPRINT_PREFIX)) {
       return null;
     }
     try {
-      return Long.parseLong(fingerprint.substring(prefix.length()));
+      return Long.parseLong(fingerprint.substring(FINGERPRINT_PREFIX.length()));
     } catch (NumberFormatException e) {
       return null;
     }
@@ -146,7 +145,9 @@ final class KojiTagSource implements PackageSource {
     }
   }
 
+  private static final String FINGERPRINT_PREFIX = "koji-event ";
+
   private static String fingerprint(long event) {
-    return "koji-event " + event;
+    return FINGERPRINT_PREFIX + event;
   }
 }
