@@ -317,6 +317,10 @@ public class Compose {
     this.pungiComposeId = pungiComposeId;
   }
 
+  public void recordPungiConfigDump(String pungiConfigDump) {
+    this.pungiConfigDump = pungiConfigDump;
+  }
+
   public void finishDone(Instant now) {
     requireState(ComposeState.GENERATING);
     finish(ComposeState.DONE, "Compose is generated successfully", now);

@@ -391,7 +391,8 @@ public class ComposeLifecycle {
       ComposeSpec resolved,
       String sourceFingerprint,
       List<String> archNevras,
-      String pungiComposeId) {
+      String pungiComposeId,
+      String pungiConfigDump) {
     Compose compose = em.find(Compose.class, composeId, LockModeType.PESSIMISTIC_WRITE);
     Outcome refused = refusal(compose, attempt);
     if (refused != null) {
@@ -400,6 +401,9 @@ public class ComposeLifecycle {
     em.persist(new ComposePackageList(composeId, archNevras));
     compose.recordResolution(resolved, sourceFingerprint);
     compose.recordPungiComposeId(pungiComposeId);
+    if (pungiConfigDump != null) {
+      compose.recordPungiConfigDump(pungiConfigDump);
+    }
     Instant now = Instant.now();
     compose.finishDone(now);
     followers.endLike(compose, now); // first: it may extend this one's lifetime

@@ -12,6 +12,7 @@ import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeLifecycle;
 import org.odcsj.compose.ComposeLifecycle.Outcome;
 import org.odcsj.compose.ComposeQueries;
+import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.ComposeState;
 import org.odcsj.compose.GenerationJob;
 import org.odcsj.config.OdcsConfig;
@@ -24,6 +25,9 @@ import org.odcsj.source.ComposeSources;
 import org.odcsj.source.PackageSource;
 import org.odcsj.source.Resolution;
 import org.odcsj.source.SourceFailure;
+import org.odcsj.source.TreeDestination;
+import org.odcsj.source.TreeSource;
+import org.odcsj.source.WrittenTree;
 
 /**
  * Generates one compose: claim it ({@code wait → generating}), build the tree aside, publish it by
@@ -120,12 +124,16 @@ public class ComposeGenerator {
             return;
           }
         }
-        if (!(source instanceof PackageSource packages)) {
+        BuiltCompose built;
+        if (source instanceof PackageSource packages) {
+          built =
+              packageBuilder.build(
+                  job, packages, resolution.spec(), tree, config.targetDirUrl(), log);
+        } else if (source instanceof TreeSource writer) {
+          built = writeTree(job, writer, resolution.spec(), tree, log);
+        } else {
           throw notSupported(job);
         }
-        BuiltCompose built =
-            packageBuilder.build(
-                job, packages, resolution.spec(), tree, config.targetDirUrl(), log);
         if (!retry.call(
             "checking the claim of compose " + composeId,
             () -> lifecycle.holdsClaim(composeId, job.attempt()))) {
@@ -156,6 +164,37 @@ public class ComposeGenerator {
     }
   }
 
+  /** A source that writes its own tree: it gets the staging directory, the rest is as for all. */
+  private BuiltCompose writeTree(
+      GenerationJob job,
+      TreeSource writer,
+      ComposeSpec resolved,
+      ComposeTree tree,
+      GenerationLog log)
+      throws SourceFailure, java.io.IOException {
+    tree.prepareStaging();
+    log.phase("writing the compose", 10);
+    WrittenTree written =
+        writer.write(
+            resolved,
+            new TreeDestination(
+                job.composeId(),
+                tree.name(),
+                tree.staging(),
+                tree.stagingRepoFile(),
+                config.targetDirFor(job.spec().targetDir()),
+                config.targetDirUrl() + tree.name()),
+            log);
+    // Never reused, never a reuse target: no fingerprint, no package list.
+    return new BuiltCompose(
+        written.resolvedSpec(),
+        "",
+        written.packageCount(),
+        List.of(),
+        written.pungiComposeId(),
+        written.pungiConfigDump());
+  }
+
   private static GenerationException notSupported(GenerationJob job) {
     return new GenerationException(
         "source type " + job.sourceType().wireName() + " is not supported yet");
@@ -181,7 +220,8 @@ public class ComposeGenerator {
                     built.resolvedSpec(),
                     built.sourceFingerprint(),
                     built.archNevras(),
-                    built.pungiComposeId()));
+                    built.pungiComposeId(),
+                    built.pungiConfigDump()));
     // A retry after a commit whose answer was lost finds the compose done already: keep its files.
     if (outcome == Outcome.RECORDED || (outcome == Outcome.ENDED_MEANWHILE && isDone(composeId))) {
       timings.record(true, Duration.between(start, Instant.now()));
