@@ -21,6 +21,7 @@ import java.util.UUID;
 final class CacheDirectory {
 
   private static final String TEMP_PREFIX = ".tmp-";
+  private static final String IDENTITY = "cache-identity";
 
   private final Path root;
 
@@ -97,6 +98,38 @@ final class CacheDirectory {
 
   private static boolean safe(int c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+  }
+
+  /**
+   * The directory's identity: a random id kept in a file at its root, made when missing. Deleting
+   * the directory (how an operator empties the cache) gives it a new identity, so whoever keeps
+   * entries of it elsewhere can tell that they are gone.
+   */
+  String identity() throws IOException {
+    Path file = root.resolve(IDENTITY);
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(root);
+      Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID());
+      try {
+        Files.writeString(temp, UUID.randomUUID().toString());
+        try {
+          // not replacing: when another instance made one at the same time, theirs stands
+          Files.createLink(file, temp);
+        } catch (java.nio.file.FileAlreadyExistsException another) {
+          // read below
+        }
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+      return Files.readString(file);
+    }
+  }
+
+  /** Marks an entry used at {@code now}; a missing one stays missing. */
+  void touch(String name, Instant now) {
+    touch(pathOf(name), now);
   }
 
   private static void touch(Path file, Instant now) {

@@ -19,22 +19,58 @@ public final class RpmMetadataCache {
 
   private static final Logger LOG = Logger.getLogger(RpmMetadataCache.class.getName());
 
+  /**
+   * What the entries kept in memory may weigh, counted as their encoded size: the directory is read
+   * once per entry in the server's life, not once per compose (a warm compose of 2,800 RPMs spent
+   * 0.14 s reading entries back from a dropped page cache).
+   */
+  static final long MEMORY_BYTES = 64L << 20;
+
+  /** A memory hit refreshes the entry's last use on disk (for the sweep) at most this often. */
+  private static final Duration TOUCH_EVERY = Duration.ofDays(1);
+
+  /** How often the directory is checked for having been emptied, which empties the memory. */
+  private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+
   private final CacheDirectory directory;
   private final Clock clock;
+  private final RecentEntries memory;
+  private final java.util.concurrent.atomic.AtomicLong nextCheck =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+  private final long checkEveryNanos;
+  private String identity;
 
   public RpmMetadataCache(Path root, Clock clock) {
+    this(root, clock, MEMORY_BYTES, CHECK_EVERY_NANOS);
+  }
+
+  RpmMetadataCache(Path root, Clock clock, long memoryBytes, long checkEveryNanos) {
     this.directory = new CacheDirectory(root);
     this.clock = clock;
+    this.memory = new RecentEntries(memoryBytes);
+    this.checkEveryNanos = checkEveryNanos;
   }
 
   public Optional<RpmPackage> get(String payloadhash, String sigkey) {
     String name = name(payloadhash, sigkey);
+    java.time.Instant now = clock.instant();
+    forgetIfEmptied();
+    RecentEntries.Entry kept = memory.get(name);
+    if (kept != null) {
+      if (kept.touched().plus(TOUCH_EVERY).isBefore(now)) {
+        directory.touch(name, now);
+        memory.put(name, kept.rpm(), kept.weight(), now);
+      }
+      return Optional.of(kept.rpm());
+    }
     try {
-      Optional<byte[]> bytes = directory.read(name, clock.instant());
+      Optional<byte[]> bytes = directory.read(name, now);
       if (bytes.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(RpmPackageCodec.decode(bytes.get()));
+      RpmPackage rpm = RpmPackageCodec.decode(bytes.get());
+      memory.put(name, rpm, bytes.get().length, now);
+      return Optional.of(rpm);
     } catch (IOException e) {
       LOG.log(
           Level.WARNING,
@@ -51,13 +87,45 @@ public final class RpmMetadataCache {
 
   public void put(String payloadhash, String sigkey, RpmPackage rpm) {
     String name = name(payloadhash, sigkey);
+    forgetIfEmptied();
     try {
-      directory.write(name, RpmPackageCodec.encode(rpm));
+      byte[] bytes = RpmPackageCodec.encode(rpm);
+      directory.write(name, bytes);
+      memory.put(name, rpm, bytes.length, clock.instant());
     } catch (IOException e) {
       LOG.log(
           Level.WARNING,
           "Cannot write RPM metadata cache entry {0} under {1}: {2}",
           new Object[] {name, directory.root(), e.toString()});
+    }
+  }
+
+  /**
+   * Empties the memory when the directory was deleted or replaced since it was last looked at (at
+   * most once a second): what an operator deletes is gone for this server too.
+   */
+  private void forgetIfEmptied() {
+    long now = System.nanoTime();
+    long next = nextCheck.get();
+    if (now - next < 0 || !nextCheck.compareAndSet(next, now + checkEveryNanos)) {
+      return;
+    }
+    synchronized (this) {
+      try {
+        String current = directory.identity();
+        if (identity != null && !identity.equals(current)) {
+          memory.clear();
+          LOG.info(() -> "RPM metadata cache " + directory.root() + " was emptied: memory cleared");
+        }
+        identity = current;
+      } catch (IOException e) {
+        memory.clear();
+        identity = null;
+        LOG.log(
+            Level.WARNING,
+            "Cannot read the identity of the RPM metadata cache {0} ({1}); memory cleared",
+            new Object[] {directory.root(), e.toString()});
+      }
     }
   }
 

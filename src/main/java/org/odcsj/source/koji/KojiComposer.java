@@ -65,26 +65,27 @@ final class KojiComposer {
             SpaceJoined.items(resolved.arches()), SpaceJoined.items(resolved.multilibArches()));
     List<KojiBuildRpm> wanted =
         set.rpms().stream().filter(r -> arches.contains(r.rpm().arch())).toList();
-    List<KojiRpmCopy> copies;
+    KojiSignedCopies.Chooser chooser;
     try {
-      copies = new KojiSignedCopies(koji, topdir).choose(wanted, sigkeys);
-    } catch (KojiUnsignedPackages | KojiException | KojiNotFound e) {
+      chooser = new KojiSignedCopies(koji, topdir).chooser(wanted, sigkeys);
+    } catch (KojiException | KojiNotFound e) {
       throw new SourceFailure(e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw new SourceFailure(e.getCause().getMessage(), e);
     }
-    log.info(
-        "Koji: "
-            + copies.size()
-            + " RPMs"
-            + (set.taskRpms().isEmpty() ? "" : " and " + set.taskRpms().size() + " scratch RPMs")
-            + (sigkeys.isEmpty() ? ", unsigned" : ", sigkeys " + String.join(", ", sigkeys)));
     Map<String, HeaderCacheCounter> counters = new TreeMap<>();
+    for (KojiBuildRpm r : wanted) {
+      counters.computeIfAbsent(r.rpm().arch(), HeaderCacheCounter::new);
+    }
     List<KojiTaskRpm> taskRpms =
         set.taskRpms().stream().filter(r -> arches.contains(r.arch())).toList();
     Downloads downloads = new Downloads();
     try {
-      List<KojiCandidate> candidates = read(copies, taskRpms, counters, downloads);
+      List<KojiCandidate> candidates = read(wanted, chooser, taskRpms, counters, downloads);
+      log.info(
+          "Koji: "
+              + (candidates.size() - taskRpms.size())
+              + " RPMs"
+              + (taskRpms.isEmpty() ? "" : " and " + taskRpms.size() + " scratch RPMs")
+              + (sigkeys.isEmpty() ? ", unsigned" : ", sigkeys " + String.join(", ", sigkeys)));
       counters.values().forEach(c -> log.info(c.logLine()));
       return new KojiContent(this, resolved, candidates, fingerprint, lookaside, log, downloads);
     } catch (SourceFailure | RuntimeException e) {
@@ -93,15 +94,19 @@ final class KojiComposer {
     }
   }
 
+  /**
+   * Each RPM's copy chosen and its metadata read (from the cache, or its headers) in one task, so
+   * that looking for the copies on the volume overlaps with reading them. An RPM without an
+   * acceptable copy fails the compose, all such RPMs named; once one is found, no more headers are
+   * read.
+   */
   private List<KojiCandidate> read(
-      List<KojiRpmCopy> copies,
+      List<KojiBuildRpm> wanted,
+      KojiSignedCopies.Chooser chooser,
       List<KojiTaskRpm> taskRpms,
       Map<String, HeaderCacheCounter> counters,
       Downloads downloads)
       throws SourceFailure {
-    for (KojiRpmCopy c : copies) {
-      counters.computeIfAbsent(c.rpm().rpm().arch(), HeaderCacheCounter::new);
-    }
     ExecutorService pool =
         Executors.newFixedThreadPool(
             READERS,
@@ -110,17 +115,33 @@ final class KojiComposer {
               t.setDaemon(true);
               return t;
             });
+    java.util.concurrent.atomic.AtomicBoolean someMissing =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    KojiUnsignedPackages.Missing[] missing = new KojiUnsignedPackages.Missing[wanted.size()];
     try {
-      List<Future<KojiCandidate>> reads = new ArrayList<>(copies.size() + taskRpms.size());
-      for (KojiRpmCopy copy : copies) {
-        HeaderCacheCounter counter = counters.get(copy.rpm().rpm().arch());
+      List<Future<KojiCandidate>> reads = new ArrayList<>(wanted.size() + taskRpms.size());
+      for (int i = 0; i < wanted.size(); i++) {
+        int at = i;
+        KojiBuildRpm rpm = wanted.get(i);
+        HeaderCacheCounter counter = counters.get(rpm.rpm().arch());
         reads.add(
             pool.submit(
-                () ->
-                    KojiCandidate.of(
-                        headers.read(copy, () -> file(copy, downloads), counter),
-                        copy,
-                        copy.location())));
+                () -> {
+                  KojiSignedCopies.Choice choice = chooser.choice(rpm);
+                  KojiRpmCopy copy = choice.copy();
+                  if (copy == null) {
+                    missing[at] = choice.missing();
+                    someMissing.set(true);
+                    return null;
+                  }
+                  if (someMissing.get()) {
+                    return null; // the compose fails: reading more is wasted
+                  }
+                  return KojiCandidate.of(
+                      headers.read(copy, () -> file(copy, downloads), counter),
+                      copy,
+                      copy.location());
+                }));
       }
       for (KojiTaskRpm task : taskRpms) {
         reads.add(pool.submit(() -> scratch(task)));
@@ -129,9 +150,19 @@ final class KojiComposer {
       for (Future<KojiCandidate> read : reads) {
         out.add(read.get());
       }
+      if (someMissing.get()) {
+        chooser.failIfMissing(
+            java.util.Arrays.stream(missing).filter(java.util.Objects::nonNull).toList());
+      }
       return out;
+    } catch (KojiUnsignedPackages e) {
+      throw new SourceFailure(e.getMessage(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException u) {
+        // the topurl could not tell whether a copy exists
+        throw new SourceFailure(u.getCause().getMessage(), u);
+      }
       throw new SourceFailure(
           "Cannot read an RPM from Koji's volume " + topdir + ": " + cause.getMessage(), cause);
     } catch (InterruptedException e) {

@@ -65,15 +65,7 @@ public final class KojiSignedCopies {
    * @throws UncheckedIOException when the topurl cannot be asked whether a copy exists
    */
   public List<KojiRpmCopy> choose(List<KojiBuildRpm> rpms, List<String> sigkeys) {
-    List<String> keys =
-        sigkeys.isEmpty()
-            ? List.of("")
-            : sigkeys.stream().map(k -> k == null ? "" : k.toLowerCase(Locale.ROOT)).toList();
-    // Only the unsigned copy wanted: it needs no signature row, so Koji is not asked for any.
-    Map<Long, List<KojiRpmSig>> sigs =
-        keys.equals(List.of(""))
-            ? Map.of()
-            : koji.rpmSigs(rpms.stream().map(r -> r.rpm().id()).toList());
+    Chooser chooser = chooser(rpms, sigkeys);
     Choice[] choices = new Choice[rpms.size()];
     if (topdir.isMounted() && rpms.size() > 1) {
       // Each choice is a stat or two on the volume: cold, that is waiting for the disk, one file
@@ -83,7 +75,7 @@ public final class KojiSignedCopies {
         List<Future<?>> done = new ArrayList<>(rpms.size());
         for (int i = 0; i < rpms.size(); i++) {
           int at = i;
-          done.add(pool.submit(() -> choices[at] = choice(rpms.get(at), keys, sigs)));
+          done.add(pool.submit(() -> choices[at] = chooser.choice(rpms.get(at))));
         }
         for (Future<?> f : done) {
           f.get();
@@ -98,7 +90,7 @@ public final class KojiSignedCopies {
       }
     } else {
       for (int i = 0; i < rpms.size(); i++) {
-        choices[i] = choice(rpms.get(i), keys, sigs);
+        choices[i] = chooser.choice(rpms.get(i));
       }
     }
     List<KojiRpmCopy> copies = new ArrayList<>(rpms.size());
@@ -110,14 +102,61 @@ public final class KojiSignedCopies {
         missing.add(c.missing());
       }
     }
-    if (!missing.isEmpty()) {
-      throw new KojiUnsignedPackages(keys, missing);
-    }
+    chooser.failIfMissing(missing);
     return copies;
   }
 
-  /** An RPM's copy, or what is missing for it. */
-  private record Choice(KojiRpmCopy copy, KojiUnsignedPackages.Missing missing) {}
+  /**
+   * Asks Koji for the signatures of {@code rpms} once (batched) and gives a chooser of each one's
+   * copy, safe to call from many threads: a caller that also reads each chosen file does both on
+   * one pass, so the waits for the volume overlap instead of following one another.
+   *
+   * @throws KojiException or {@link KojiNotFound} when Koji cannot be asked
+   */
+  public Chooser chooser(List<KojiBuildRpm> rpms, List<String> sigkeys) {
+    List<String> keys =
+        sigkeys.isEmpty()
+            ? List.of("")
+            : sigkeys.stream().map(k -> k == null ? "" : k.toLowerCase(Locale.ROOT)).toList();
+    // Only the unsigned copy wanted: it needs no signature row, so Koji is not asked for any.
+    Map<Long, List<KojiRpmSig>> sigs =
+        keys.equals(List.of(""))
+            ? Map.of()
+            : koji.rpmSigs(rpms.stream().map(r -> r.rpm().id()).toList());
+    return new Chooser(keys, sigs);
+  }
+
+  /** Chooses the copy of one RPM at a time among the signatures Koji gave. */
+  public final class Chooser {
+    private final List<String> keys;
+    private final Map<Long, List<KojiRpmSig>> sigs;
+
+    private Chooser(List<String> keys, Map<Long, List<KojiRpmSig>> sigs) {
+      this.keys = keys;
+      this.sigs = sigs;
+    }
+
+    /**
+     * The RPM's copy by the keys' preference, or what is missing for it.
+     *
+     * @throws UncheckedIOException when the topurl cannot be asked whether a copy exists
+     */
+    public Choice choice(KojiBuildRpm r) {
+      return KojiSignedCopies.this.choice(r, keys, sigs);
+    }
+
+    /**
+     * @throws KojiUnsignedPackages naming them all, when some RPMs had no acceptable copy
+     */
+    public void failIfMissing(List<KojiUnsignedPackages.Missing> missing) {
+      if (!missing.isEmpty()) {
+        throw new KojiUnsignedPackages(keys, missing);
+      }
+    }
+  }
+
+  /** An RPM's copy, or (when {@code copy} is null) what is missing for it. */
+  public record Choice(KojiRpmCopy copy, KojiUnsignedPackages.Missing missing) {}
 
   /** The RPM's copy by the keys' preference, or what is missing for it. */
   private Choice choice(KojiBuildRpm r, List<String> keys, Map<Long, List<KojiRpmSig>> sigs) {

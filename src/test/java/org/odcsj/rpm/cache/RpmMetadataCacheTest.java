@@ -53,7 +53,8 @@ class RpmMetadataCacheTest {
     Path entry = root.resolve("01").resolve(HASH + "-unsigned");
     Files.write(entry, new byte[] {1, 2, 3});
 
-    assertEquals(Optional.empty(), cache.get(HASH, ""));
+    // another instance (or this one after a restart) has it only on disk
+    assertEquals(Optional.empty(), new RpmMetadataCache(root, clock).get(HASH, ""));
     assertFalse(Files.exists(entry));
   }
 
@@ -73,11 +74,100 @@ class RpmMetadataCacheTest {
     cache.put(other, "", RpmPackageCodecTest.sample("used", List.of(), List.of()));
     setMtime(HASH, Instant.parse("2026-10-01T00:00:00Z"));
     setMtime(other, Instant.parse("2026-10-01T00:00:00Z"));
-    cache.get(other, ""); // a use renews the entry
+    new RpmMetadataCache(root, clock).get(other, ""); // a use (read from disk) renews the entry
 
     assertEquals(1, cache.sweep(Duration.ofDays(30)));
+    var restarted = new RpmMetadataCache(root, clock);
+    assertEquals(Optional.empty(), restarted.get(HASH, ""));
+    assertTrue(restarted.get(other, "").isPresent());
+  }
+
+  @Test
+  void entriesUsedAgainComeFromMemoryWithoutTheDisk() throws IOException {
+    var cache = new RpmMetadataCache(root, clock);
+    RpmPackage rpm = RpmPackageCodecTest.sample("a", List.of(), List.of());
+    cache.put(HASH, "", rpm);
+    Path entry = root.resolve("01").resolve(HASH + "-unsigned");
+    Files.delete(entry);
+
+    assertEquals(Optional.of(rpm), cache.get(HASH, ""));
+    assertEquals(Optional.empty(), new RpmMetadataCache(root, clock).get(HASH, ""));
+  }
+
+  @Test
+  void memoryKeepsTheMostRecentlyUsedEntriesWithinItsWeight() throws IOException {
+    RpmPackage a = RpmPackageCodecTest.sample("a", List.of(), List.of());
+    long one = RpmPackageCodec.encode(a).length;
+    var cache = new RpmMetadataCache(root, clock, 2 * one + one / 2, 0); // room for two
+    String b = "b".repeat(32);
+    String c = "c".repeat(32);
+    cache.put(HASH, "", a);
+    cache.put(b, "", a);
+    cache.get(HASH, ""); // HASH is now more recent than b
+    cache.put(c, "", a); // b goes
+    deleteEntries();
+
+    assertTrue(cache.get(HASH, "").isPresent());
+    assertTrue(cache.get(c, "").isPresent());
+    assertEquals(Optional.empty(), cache.get(b, ""));
+  }
+
+  @Test
+  void deletingTheDirectoryEmptiesTheMemoryToo() throws IOException {
+    var cache = new RpmMetadataCache(root, clock, RpmMetadataCache.MEMORY_BYTES, 0);
+    cache.put(HASH, "", RpmPackageCodecTest.sample("a", List.of(), List.of()));
+    assertTrue(cache.get(HASH, "").isPresent());
+
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+
     assertEquals(Optional.empty(), cache.get(HASH, ""));
-    assertTrue(cache.get(other, "").isPresent());
+  }
+
+  @Test
+  void aMemoryHitMarksTheEntryUsedOnDiskOncePerDay() throws IOException {
+    var now = new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
+    Clock moving =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    var cache = new RpmMetadataCache(root, moving);
+    cache.put(HASH, "", RpmPackageCodecTest.sample("a", List.of(), List.of()));
+    Path entry = root.resolve("01").resolve(HASH + "-unsigned");
+    setMtime(HASH, clock.instant());
+
+    now.set(clock.instant().plus(Duration.ofHours(2)));
+    cache.get(HASH, "");
+    assertEquals(clock.instant(), Files.getLastModifiedTime(entry).toInstant(), "within a day");
+
+    now.set(clock.instant().plus(Duration.ofDays(2)));
+    cache.get(HASH, "");
+    assertEquals(now.get(), Files.getLastModifiedTime(entry).toInstant(), "after a day");
+  }
+
+  /** The entries' files, not the directory's identity. */
+  private void deleteEntries() throws IOException {
+    try (Stream<Path> files = Files.walk(root, 2)) {
+      for (Path p : files.filter(f -> f.getNameCount() - root.getNameCount() == 2).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   @Test
