@@ -35,8 +35,7 @@ public final class RpmMetadataCache {
   private final CacheDirectory directory;
   private final Clock clock;
   private final RecentEntries memory;
-  private final java.util.concurrent.atomic.AtomicLong nextCheck =
-      new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+  private volatile long nextCheck = System.nanoTime();
   private final long checkEveryNanos;
   private String identity;
 
@@ -105,12 +104,14 @@ public final class RpmMetadataCache {
    * most once a second): what an operator deletes is gone for this server too.
    */
   private void forgetIfEmptied() {
-    long now = System.nanoTime();
-    long next = nextCheck.get();
-    if (now - next < 0 || !nextCheck.compareAndSet(next, now + checkEveryNanos)) {
+    if (System.nanoTime() - nextCheck < 0) {
       return;
     }
+    // The others wait for the check: none may take an entry of a deleted directory meanwhile.
     synchronized (this) {
+      if (System.nanoTime() - nextCheck < 0) {
+        return;
+      }
       try {
         String current = directory.identity();
         if (identity != null && !identity.equals(current)) {
@@ -126,6 +127,7 @@ public final class RpmMetadataCache {
             "Cannot read the identity of the RPM metadata cache {0} ({1}); memory cleared",
             new Object[] {directory.root(), e.toString()});
       }
+      nextCheck = System.nanoTime() + checkEveryNanos;
     }
   }
 
