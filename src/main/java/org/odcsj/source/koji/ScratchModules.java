@@ -30,7 +30,9 @@ final class ScratchModules {
       }
       if (nsvc == null || !nsvc.complete()) {
         throw new InvalidSourceRequest(
-            "\"scratch_modules\" must name N:S:V:C scratch module builds, not \"" + item + "\"");
+            "\"scratch_modules\" must name N:S:V:C scratch module builds, not \""
+                + (item.length() > 100 ? item.substring(0, 100) + "…" : item)
+                + "\"");
       }
     }
     String type = spec.composeType() == null ? TEST : spec.composeType();
