@@ -28,7 +28,9 @@ import org.odcsj.source.koji.mbs.ResolvedModule;
  * {@code source} becomes their sorted list, so a renewal or regeneration composes the very same
  * builds and reuse compares them); each module's RPMs are its modulemd artifacts found in its Koji
  * tag ({@code -devel}: what its module left out), signed as for {@code tag}, every one placed (no
- * selection among them); the repositories carry the modulemd documents.
+ * selection among them); the repositories carry the modulemd documents. {@code scratch_modules}
+ * (MBS scratch builds, exact {@code N:S:V:C}) are added as they are. Each build is looked up once
+ * per compose: the resolution's modules are kept for opening the content ({@link ResolvedModules}).
  */
 final class KojiModuleSource implements PackageSource {
 
@@ -137,12 +139,12 @@ final class KojiModuleSource implements PackageSource {
     List<ResolvedModule> scratch = scratch(client, spec, modules);
     modules.addAll(scratch);
     if (client.requests() > 0) {
+      boolean fromMbs = modularTags.isEmpty() && !nsvcs(spec.source()).isEmpty();
       log.info(
           "MBS: "
-              + spec.source()
-              + " resolved to "
-              + resolved.source()
-              + (scratch.isEmpty() ? "" : ", scratch modules " + ModuleResolver.source(scratch))
+              + (fromMbs ? spec.source() + " resolved to " + resolved.source() : "")
+              + (scratch.isEmpty() ? "" : fromMbs ? ", scratch modules " : "scratch modules ")
+              + ModuleResolver.source(scratch)
               + " ("
               + client.requests()
               + " requests, "
