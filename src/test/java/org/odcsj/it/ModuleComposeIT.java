@@ -94,6 +94,30 @@ class ModuleComposeIT {
       Map<String, List<String>> requires,
       List<String> packages,
       Set<String> artifacts) {
+    return module(
+        name,
+        stream,
+        version,
+        context,
+        state,
+        platformVersion,
+        requires,
+        packages,
+        artifacts,
+        false);
+  }
+
+  private MbsTestBuild module(
+      String name,
+      String stream,
+      long version,
+      String context,
+      int state,
+      long platformVersion,
+      Map<String, List<String>> requires,
+      List<String> packages,
+      Set<String> artifacts,
+      boolean scratch) {
     String release = "1.module_f" + platformVersion / 10000 + "." + version;
     long tagId =
         koji.createTag("module-" + name + "-" + stream + "-" + version + "-" + context, "x86_64");
@@ -129,8 +153,27 @@ class ModuleComposeIT {
               platformVersion,
               listed);
     }
+    if (scratch) {
+      build = build.asScratch();
+    }
     mbs.add(build);
     return build;
+  }
+
+  /** A scratch build in MBS ({@code done}, as scratch builds stay) of one package. */
+  private MbsTestBuild scratchModule(
+      String name, String stream, long version, String context, String pkg) {
+    return module(
+        name,
+        stream,
+        version,
+        context,
+        MbsTestBuild.DONE,
+        390000,
+        Map.of(),
+        List.of(pkg),
+        Set.of(pkg),
+        true);
   }
 
   private JsonObject compose(String request) {
@@ -386,7 +429,11 @@ class ModuleComposeIT {
     assertEquals("bapp" + u + ":1:10:a " + lib + ":3:32:f39", c.getString("source"));
   }
 
-  /** The cost of resolving and composing ten modules, each requiring the next (for the notes). */
+  /**
+   * The cost of resolving and composing ten modules, each requiring the next (for the notes): one
+   * MBS query per module for the whole compose (resolution; opening the content asks nothing more),
+   * and the Koji calls and seconds it took, printed.
+   */
   @Test
   void tenModulesInAChainOfDependencies() throws Exception {
     for (int i = 0; i < 10; i++) {
@@ -401,21 +448,207 @@ class ModuleComposeIT {
           List.of("chain-pkg" + i + u),
           Set.of("chain-pkg" + i + u));
     }
+    var hub = KojiFixture.get().hub();
+    int kojiRequests = hub.requests().size();
+    int kojiCalls = hub.requests().stream().mapToInt(r -> r.calls()).sum();
     long start = System.nanoTime();
     JsonObject c = done(compose(moduleRequest("chain0" + u + ":1")));
     long millis = (System.nanoTime() - start) / 1_000_000;
+    var after = hub.requests();
     assertEquals(10, c.getString("source").split(" ").length, c.getString("source"));
     assertEquals(10, packageFiles(c).size());
+    assertEquals(10, mbs.queriesAbout(u), "one MBS query per module: " + mbs.queries());
     String log = Files.readString(repository(c).resolve("../../../logs/odcs.log").normalize());
     String resolution =
         log.lines().filter(l -> l.contains("MBS: chain0" + u)).findFirst().orElseThrow();
     assertTrue(resolution.contains("(10 requests"), resolution);
+    assertFalse(log.contains("looked up again"), log);
     System.out.println(
         "Ten chained modules: "
+            + mbs.queriesAbout(u)
+            + " MBS requests, resolution "
             + resolution.substring(resolution.indexOf('('))
-            + "; compose done "
+            + "; "
+            + (after.size() - kojiRequests)
+            + " Koji HTTP requests ("
+            + (after.stream().mapToInt(r -> r.calls()).sum() - kojiCalls)
+            + " calls); compose done "
             + millis
             + " ms after submission");
+  }
+
+  @Test
+  void aScratchModuleIsAddedToAModuleComposeAndDnfInstallsFromIt() throws Exception {
+    module(
+        "sbase" + u,
+        "1",
+        100,
+        "b1",
+        Map.of(),
+        List.of("sbase-tool-" + u),
+        Set.of("sbase-tool-" + u));
+    // A scratch build of sapp, done (as scratch builds stay), named by its exact N:S:V:C.
+    scratchModule("sapp" + u, "1", 500, "s1_1", "sapp-tool-" + u);
+    String scratch = "sapp" + u + ":1:500:s1_1";
+
+    JsonObject c =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"module\", \"source\": \"sbase"
+                    + u
+                    + ":1\", \"scratch_modules\": [\""
+                    + scratch
+                    + "\"]}}"));
+
+    assertEquals("sbase" + u + ":1:100:b1", c.getString("source"));
+    assertEquals(scratch, c.getString("scratch_modules"));
+    assertEquals(
+        Set.of(
+            "sbase-tool-" + u + "-1.0-1.module_f39.100.noarch.rpm",
+            "sapp-tool-" + u + "-1.0-1.module_f39.500.noarch.rpm"),
+        packageFiles(c));
+    Set<String> nsvcs = new TreeSet<>();
+    modules(c).streams().forEach(m -> nsvcs.add(m.nsvc().toString()));
+    assertEquals(Set.of("sbase" + u + ":1:100:b1", scratch), nsvcs);
+    List<String> asked = mbs.queries().stream().filter(q -> q.contains("sapp" + u)).toList();
+    assertEquals(1, asked.size(), asked.toString());
+    assertTrue(asked.get(0).contains("scratch=True"), asked.get(0));
+
+    JsonObject only =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"module\", \"source\": \"\", \"scratch_modules\": [\""
+                    + scratch
+                    + "\"]}}"));
+    assertEquals("", only.getString("source"));
+    assertEquals(Set.of("sapp-tool-" + u + "-1.0-1.module_f39.500.noarch.rpm"), packageFiles(only));
+
+    assumeTrue(Dnf.available(), "dnf is needed to install from the compose");
+    Dnf dnf =
+        Dnf.create(TestEnvironment.current().itDir().resolve("dnf-scratch-" + u), "x86_64")
+            .addRepo("scratch-" + u, repository(c).toUri().toString());
+    List<String> platform = List.of("--setopt=module_platform_id=platform:f39");
+    ProcessRunner.Result list = dnf.run(concat(platform, List.of("module", "list", "sapp" + u)));
+    assertTrue(list.ok(), list.output());
+    assertTrue(list.output().contains("sapp" + u), list.output());
+    ProcessRunner.Result install =
+        dnf.run(concat(platform, List.of("-y", "module", "install", "sapp" + u + ":1/default")));
+    assertTrue(install.ok(), install.output());
+    assertTrue(dnf.isInstalled("sapp-tool-" + u), install.output());
+  }
+
+  @Test
+  void anUnknownScratchModuleFailsNamingItAndOnlyTestComposesTakeScratchModules() {
+    // A build that is no scratch build is not found as one.
+    module(
+        "plainmod" + u,
+        "1",
+        100,
+        "p1",
+        Map.of(),
+        List.of("plainmod-" + u),
+        Set.of("plainmod-" + u));
+    for (String nsvc : List.of("nosuch" + u + ":1:1:c1_1", "plainmod" + u + ":1:100:p1")) {
+      JsonObject c =
+          compose(
+              "{\"source\": {\"type\": \"module\", \"source\": \"\", \"scratch_modules\": [\""
+                  + nsvc
+                  + "\"]}}");
+      assertEquals("failed", c.getString("state_name"), c.toString());
+      assertTrue(
+          c.getString("state_reason")
+              .endsWith(
+                  "Failed to find scratch module " + nsvc + " in ready or done state in the MBS."),
+          c.getString("state_reason"));
+    }
+
+    var notTest =
+        api.post(
+            "/api/1/composes/",
+            "{\"source\": {\"type\": \"module\", \"source\": \"\", \"scratch_modules\":"
+                + " [\"a:1:1:c\"]}, \"compose_type\": \"nightly\"}");
+    assertEquals(400, notTest.status(), notTest.body());
+    assertTrue(notTest.body().contains("scratch_modules"), notTest.body());
+    assertTrue(notTest.body().contains("compose_type"), notTest.body());
+    var notNsvc =
+        api.post(
+            "/api/1/composes/",
+            "{\"source\": {\"type\": \"module\", \"source\": \"\", \"scratch_modules\":"
+                + " [\"a:1\"]}}");
+    assertEquals(400, notNsvc.status(), notNsvc.body());
+    assertTrue(notNsvc.body().contains("scratch_modules"), notNsvc.body());
+  }
+
+  /**
+   * Each module of a compose is asked for once: the resolution's lookups (requested module, its
+   * dependency, the scratch module) serve the content too.
+   */
+  @Test
+  void aModuleComposeAsksMbsOncePerModule() throws Exception {
+    module(
+        "once-dep" + u,
+        "2",
+        200,
+        "d1",
+        Map.of(),
+        List.of("once-dep-" + u),
+        Set.of("once-dep-" + u));
+    module(
+        "once-app" + u,
+        "1",
+        100,
+        "a1",
+        Map.of("once-dep" + u, List.of("2")),
+        List.of("once-app-" + u),
+        Set.of("once-app-" + u));
+    scratchModule("once-scratch" + u, "1", 300, "s1_1", "once-scratch-" + u);
+    int before = mbs.requests(MbsProtocolTestServer.PATH);
+
+    JsonObject c =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"module\", \"source\": \"once-app"
+                    + u
+                    + ":1\", \"scratch_modules\": [\"once-scratch"
+                    + u
+                    + ":1:300:s1_1\"]}}"));
+
+    assertEquals(3, packageFiles(c).size());
+    assertEquals(3, mbs.queriesAbout(u), mbs.queries().toString());
+    assertEquals(3, mbs.requests(MbsProtocolTestServer.PATH) - before);
+  }
+
+  @Test
+  void aTagComposeTakesScratchModulesToo() throws Exception {
+    long tag = koji.createTag("stag-" + u, "x86_64");
+    ImportedBuild plain =
+        topdir.importBuild(
+            "splain-" + u,
+            "1.0",
+            "1",
+            null,
+            TestRpms.builder("splain-" + u, "1.0", "1", "noarch")
+                .file("/usr/share/splain-" + u, "x"));
+    koji.packageListAdd(tag, "splain-" + u);
+    koji.tagBuild(tag, plain.id());
+    scratchModule("stmod" + u, "1", 700, "t1_1", "stmod-tool-" + u);
+
+    JsonObject c =
+        done(
+            compose(
+                "{\"source\": {\"type\": \"tag\", \"source\": \"stag-"
+                    + u
+                    + "\", \"scratch_modules\": [\"stmod"
+                    + u
+                    + ":1:700:t1_1\"]}}"));
+
+    assertEquals(
+        Set.of(
+            "splain-" + u + "-1.0-1.noarch.rpm",
+            "stmod-tool-" + u + "-1.0-1.module_f39.700.noarch.rpm"),
+        packageFiles(c));
+    assertEquals("stmod" + u + ":1:700:t1_1", modules(c).streams().get(0).nsvc().toString());
+    assertEquals(1, mbs.queriesAbout(u), mbs.queries().toString());
   }
 
   /** A module build in Koji (no MBS): its content tag with one package, tagged into {@code tag}. */

@@ -128,7 +128,8 @@ final class KojiModuleContents {
                   MbsModuleBuild.STATE_READY,
                   m.contentKojiTag(),
                   m.modulemd(),
-                  List.of()),
+                  List.of(),
+                  false),
               modulemd,
               false));
     }

@@ -2,6 +2,7 @@ package org.odcsj.source.koji;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeSpec;
@@ -27,7 +28,9 @@ import org.odcsj.source.koji.mbs.ResolvedModule;
  * {@code source} becomes their sorted list, so a renewal or regeneration composes the very same
  * builds and reuse compares them); each module's RPMs are its modulemd artifacts found in its Koji
  * tag ({@code -devel}: what its module left out), signed as for {@code tag}, every one placed (no
- * selection among them); the repositories carry the modulemd documents.
+ * selection among them); the repositories carry the modulemd documents. {@code scratch_modules}
+ * (MBS scratch builds, exact {@code N:S:V:C}) are added as they are. Each build is looked up once
+ * per compose: the resolution's modules are kept for opening the content ({@link ResolvedModules}).
  */
 final class KojiModuleSource implements PackageSource {
 
@@ -36,6 +39,7 @@ final class KojiModuleSource implements PackageSource {
   private final Set<String> baseModuleNames;
   private final ModuleDefaultsRepository defaults;
   private final KojiModuleContents contents;
+  private final ResolvedModules resolvedModules = new ResolvedModules();
 
   KojiModuleSource(
       MbsSettings mbs,
@@ -71,6 +75,7 @@ final class KojiModuleSource implements PackageSource {
         throw new InvalidSourceRequest(e.getMessage());
       }
     }
+    ScratchModules.validate(spec);
     String[] defaultsRepo = defaultsRepository(spec);
     if (defaultsRepo != null && !defaults.allowed(defaultsRepo[0])) {
       throw new InvalidSourceRequest(
@@ -90,72 +95,90 @@ final class KojiModuleSource implements PackageSource {
 
   @Override
   public Resolution resolve(ComposeSpec spec, SourceLog log) throws SourceFailure {
-    if (!SpaceJoined.items(spec.scratchModules()).isEmpty()) {
-      throw new SourceFailure("scratch_modules is not supported yet");
-    }
     List<String> modularTags = SpaceJoined.items(spec.modularKojiTags());
-    if (!modularTags.isEmpty()) {
-      return resolveFromModularTags(spec, modularTags, log);
-    }
     MbsClient client = new MbsClient(mbs);
     long start = System.nanoTime();
-    List<ResolvedModule> modules =
-        new ModuleResolver(client)
-            .resolve(
-                new ModuleRequest(
-                    nsvcs(spec.source()),
-                    spec.hasFlag(ComposeFlag.INCLUDE_DONE_MODULES),
-                    !spec.hasFlag(ComposeFlag.NO_DEPS),
-                    new BaseModuleFilter(
-                        spec.baseModuleBrName(),
-                        spec.baseModuleBrStream(),
-                        spec.baseModuleBrStreamVersionLte(),
-                        spec.baseModuleBrStreamVersionGte()),
-                    baseModuleNames));
-    String source = ModuleResolver.source(modules);
-    log.info(
-        "MBS: "
-            + spec.source()
-            + " resolved to "
-            + source
-            + " ("
-            + client.requests()
-            + " requests, "
-            + (System.nanoTime() - start) / 1_000_000
-            + " ms)");
-    ComposeSpec resolved = spec.toBuilder().source(source).build();
+    ComposeSpec resolved;
+    List<ResolvedModule> modules;
+    if (!modularTags.isEmpty()) {
+      long event;
+      try {
+        event = spec.kojiEvent() != null ? spec.kojiEvent() : composer.koji().lastEvent().id();
+      } catch (KojiException e) {
+        throw new SourceFailure(e.getMessage(), e);
+      }
+      modules = new ArrayList<>(fromModularTags(spec.source(), modularTags, event));
+      String source = ModuleResolver.source(modules);
+      log.info(
+          "Koji: "
+              + spec.source()
+              + " resolved to "
+              + source
+              + " from the modular tags "
+              + String.join(", ", modularTags)
+              + " at event "
+              + event);
+      resolved = spec.toBuilder().source(source).kojiEvent(event).build();
+    } else {
+      modules =
+          new ArrayList<>(
+              new ModuleResolver(client)
+                  .resolve(
+                      new ModuleRequest(
+                          nsvcs(spec.source()),
+                          spec.hasFlag(ComposeFlag.INCLUDE_DONE_MODULES),
+                          !spec.hasFlag(ComposeFlag.NO_DEPS),
+                          new BaseModuleFilter(
+                              spec.baseModuleBrName(),
+                              spec.baseModuleBrStream(),
+                              spec.baseModuleBrStreamVersionLte(),
+                              spec.baseModuleBrStreamVersionGte()),
+                          baseModuleNames)));
+      resolved = spec.toBuilder().source(ModuleResolver.source(modules)).build();
+    }
+    List<ResolvedModule> scratch = scratch(client, spec, modules);
+    modules.addAll(scratch);
+    if (client.requests() > 0) {
+      boolean fromMbs = modularTags.isEmpty() && !nsvcs(spec.source()).isEmpty();
+      log.info(
+          "MBS: "
+              + (fromMbs ? spec.source() + " resolved to " + resolved.source() : "")
+              + (scratch.isEmpty() ? "" : fromMbs ? ", scratch modules " : "scratch modules ")
+              + ModuleResolver.source(scratch)
+              + " ("
+              + client.requests()
+              + " requests, "
+              + (System.nanoTime() - start) / 1_000_000
+              + " ms)");
+    }
+    // The builds are looked up here once: opening the content takes them from here.
+    resolvedModules.remember(resolved, modules);
+    String source = resolved.source();
     return new Resolution(resolved, () -> "modules " + source);
   }
 
   /**
-   * With {@code modular_koji_tags} the tags replace MBS: the requested modules are chosen among
-   * those tagged there at the compose's Koji event (the request's, else the last one; stored).
+   * The compose's scratch modules from MBS (one query each), less those the resolution found
+   * already; none without {@code scratch_modules}.
    */
-  private Resolution resolveFromModularTags(
-      ComposeSpec spec, List<String> modularTags, SourceLog log) throws SourceFailure {
-    long event;
-    try {
-      event = spec.kojiEvent() != null ? spec.kojiEvent() : composer.koji().lastEvent().id();
-    } catch (KojiException e) {
-      throw new SourceFailure(e.getMessage(), e);
+  private static List<ResolvedModule> scratch(
+      MbsClient client, ComposeSpec spec, List<ResolvedModule> resolved) throws SourceFailure {
+    List<Nsvc> items = nsvcs(SpaceJoined.text(spec.scratchModules()));
+    if (items.isEmpty()) {
+      return List.of();
     }
-    String source = ModuleResolver.source(fromModularTags(spec.source(), modularTags, event));
-    log.info(
-        "Koji: "
-            + spec.source()
-            + " resolved to "
-            + source
-            + " from the modular tags "
-            + String.join(", ", modularTags)
-            + " at event "
-            + event);
-    ComposeSpec resolved = spec.toBuilder().source(source).kojiEvent(event).build();
-    return new Resolution(resolved, () -> "modules " + source);
+    Set<Nsvc> have = new java.util.HashSet<>();
+    resolved.forEach(m -> have.add(m.nsvc()));
+    return new ModuleResolver(client)
+        .scratch(items.stream().filter(n -> !have.contains(n)).toList());
   }
 
   /** The modules {@code source} names as the modular tags hold them at {@code event}. */
   private List<ResolvedModule> fromModularTags(String source, List<String> modularTags, long event)
       throws SourceFailure {
+    if (nsvcs(source).isEmpty()) {
+      return List.of();
+    }
     List<KojiModuleBuild> chosen;
     try {
       chosen =
@@ -172,20 +195,35 @@ final class KojiModuleSource implements PackageSource {
   @Override
   public PackageContent open(ComposeSpec resolved, SourceLog log, LookasideRepos lookaside)
       throws SourceFailure {
-    List<String> modularTags = SpaceJoined.items(resolved.modularKojiTags());
-    // The source holds exact N:S:V:C builds now: each is looked up as it is, nothing added.
+    Optional<List<ResolvedModule>> remembered = resolvedModules.take(resolved);
     List<ResolvedModule> modules =
-        !modularTags.isEmpty()
-            ? fromModularTags(resolved.source(), modularTags, resolved.kojiEvent())
-            : new ModuleResolver(new MbsClient(mbs))
-                .resolve(
-                    new ModuleRequest(
-                        nsvcs(resolved.source()),
-                        true,
-                        false,
-                        BaseModuleFilter.NONE,
-                        baseModuleNames));
+        remembered.isPresent() ? remembered.get() : lookUpAgain(resolved, log);
     return contents.open(resolved, modules, log, lookaside);
+  }
+
+  /**
+   * The builds of a resolution this instance does not remember (resolved elsewhere or before a
+   * restart): the source holds exact N:S:V:C builds now, each looked up as it is, nothing added.
+   */
+  private List<ResolvedModule> lookUpAgain(ComposeSpec resolved, SourceLog log)
+      throws SourceFailure {
+    List<String> modularTags = SpaceJoined.items(resolved.modularKojiTags());
+    MbsClient client = new MbsClient(mbs);
+    List<ResolvedModule> modules =
+        new ArrayList<>(
+            !modularTags.isEmpty()
+                ? fromModularTags(resolved.source(), modularTags, resolved.kojiEvent())
+                : new ModuleResolver(client)
+                    .resolve(
+                        new ModuleRequest(
+                            nsvcs(resolved.source()),
+                            true,
+                            false,
+                            BaseModuleFilter.NONE,
+                            baseModuleNames)));
+    modules.addAll(scratch(client, resolved, modules));
+    log.info("Modules looked up again: " + client.requests() + " MBS requests");
+    return modules;
   }
 
   static List<Nsvc> nsvcs(String source) throws SourceFailure {

@@ -38,7 +38,8 @@ public final class KojiSources {
                     composer,
                     new KojiModuleContents(
                         composer,
-                        new ModuleDefaultsRepository(settings.moduleDefaultsAllowedPrefixes()))),
+                        new ModuleDefaultsRepository(settings.moduleDefaultsAllowedPrefixes())),
+                    settings.mbs()),
                 builds,
                 new PungiComposeSource(pungi, builds)));
     settings

@@ -1,10 +1,15 @@
 package org.odcsj.source.koji;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.odcsj.compose.ComposeFlag;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SourceType;
 import org.odcsj.compose.SpaceJoined;
+import org.odcsj.modulemd.Nsvc;
 import org.odcsj.source.InvalidSourceRequest;
 import org.odcsj.source.LookasideRepos;
 import org.odcsj.source.PackageContent;
@@ -12,6 +17,9 @@ import org.odcsj.source.PackageSource;
 import org.odcsj.source.Resolution;
 import org.odcsj.source.SourceFailure;
 import org.odcsj.source.SourceLog;
+import org.odcsj.source.koji.mbs.MbsClient;
+import org.odcsj.source.koji.mbs.MbsSettings;
+import org.odcsj.source.koji.mbs.ModuleResolver;
 import org.odcsj.source.koji.mbs.ResolvedModule;
 
 /**
@@ -19,6 +27,8 @@ import org.odcsj.source.koji.mbs.ResolvedModule;
  * at a Koji event — the request's, else the one remembered for the tag while it is unchanged, so
  * consecutive composes of an unchanged tag are reused — plus {@code builds} on top and the RPMs of
  * {@code scratch_build_tasks}. The event is the fingerprint: the same event, the same content.
+ * {@code scratch_modules} (MBS scratch builds) are added with their artifacts and modulemd, as the
+ * modules of {@code modular_koji_tags} are.
  */
 final class KojiTagSource implements PackageSource {
 
@@ -26,16 +36,20 @@ final class KojiTagSource implements PackageSource {
   private final KojiTagListings listings;
   private final KojiComposer composer;
   private final KojiModuleContents modules;
+  private final Optional<MbsSettings> mbs;
+  private final ResolvedModules scratchModules = new ResolvedModules();
 
   KojiTagSource(
       KojiTagEvents events,
       KojiTagListings listings,
       KojiComposer composer,
-      KojiModuleContents modules) {
+      KojiModuleContents modules,
+      Optional<MbsSettings> mbs) {
     this.events = events;
     this.listings = listings;
     this.composer = composer;
     this.modules = modules;
+    this.mbs = mbs;
   }
 
   @Override
@@ -50,13 +64,15 @@ final class KojiTagSource implements PackageSource {
           "\"source\" of a tag compose must be one Koji tag, not \"" + spec.source() + "\"");
     }
     KojiBuildSource.checkScratchTasks(spec);
+    ScratchModules.validate(spec);
+    if (!SpaceJoined.items(spec.scratchModules()).isEmpty() && mbs.isEmpty()) {
+      throw new InvalidSourceRequest(
+          "\"scratch_modules\" need MBS, and this server has none (odcs.mbs.url)");
+    }
   }
 
   @Override
   public Resolution resolve(ComposeSpec spec, SourceLog log) throws SourceFailure {
-    if (!SpaceJoined.items(spec.scratchModules()).isEmpty()) {
-      throw new SourceFailure("scratch_modules is not supported yet");
-    }
     boolean hybrid = !SpaceJoined.items(spec.modularKojiTags()).isEmpty();
     long event;
     try {
@@ -70,6 +86,8 @@ final class KojiTagSource implements PackageSource {
     }
     log.info("Koji tag " + spec.source() + " at event " + event);
     ComposeSpec resolved = spec.toBuilder().kojiEvent(event).build();
+    // Looked up now, so an unknown one fails the compose before anything is read; used by open.
+    scratchModules.remember(resolved, scratchModules(resolved, log));
     if (hybrid) {
       return new Resolution(resolved, () -> fingerprint(event));
     }
@@ -128,21 +146,52 @@ final class KojiTagSource implements PackageSource {
     KojiContent content =
         composer.content(resolved, set, fingerprint(resolved.kojiEvent()), log, lookaside);
     List<String> modularTags = SpaceJoined.items(resolved.modularKojiTags());
-    if (modularTags.isEmpty()) {
-      return content;
-    }
     try {
-      List<ResolvedModule> tagged = modules.newestOfModularTags(modularTags, resolved.kojiEvent());
-      log.info(
-          "Koji: "
-              + tagged.size()
-              + " module builds from the modular tags "
-              + String.join(", ", modularTags));
-      return new KojiHybridContent(content, modules.open(resolved, tagged, log, lookaside));
+      List<ResolvedModule> scratch = scratchModules.take(resolved).orElse(null);
+      if (scratch == null) {
+        scratch = scratchModules(resolved, log);
+      }
+      if (modularTags.isEmpty() && scratch.isEmpty()) {
+        return content;
+      }
+      List<ResolvedModule> added = new ArrayList<>();
+      if (!modularTags.isEmpty()) {
+        added.addAll(modules.newestOfModularTags(modularTags, resolved.kojiEvent()));
+        log.info(
+            "Koji: "
+                + added.size()
+                + " module builds from the modular tags "
+                + String.join(", ", modularTags));
+      }
+      Set<Nsvc> have = new HashSet<>();
+      added.forEach(m -> have.add(m.nsvc()));
+      scratch.stream().filter(m -> !have.contains(m.nsvc())).forEach(added::add);
+      return new KojiHybridContent(content, modules.open(resolved, added, log, lookaside));
     } catch (SourceFailure | RuntimeException e) {
       content.close();
       throw e;
     }
+  }
+
+  /** The request's scratch modules from MBS, one query each; none without any. */
+  private List<ResolvedModule> scratchModules(ComposeSpec spec, SourceLog log)
+      throws SourceFailure {
+    List<Nsvc> items = KojiModuleSource.nsvcs(SpaceJoined.text(spec.scratchModules()));
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    MbsClient client =
+        new MbsClient(
+            mbs.orElseThrow(
+                () -> new SourceFailure("scratch_modules need MBS, and this server has none")));
+    List<ResolvedModule> found = new ModuleResolver(client).scratch(items);
+    log.info(
+        "MBS: scratch modules "
+            + ModuleResolver.source(found)
+            + " ("
+            + client.requests()
+            + " requests)");
+    return found;
   }
 
   private static final String FINGERPRINT_PREFIX = "koji-event ";

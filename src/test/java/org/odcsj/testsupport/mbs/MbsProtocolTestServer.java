@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * state} (repeatable), {@code base_module_br_name/stream/stream_version_lte/gte}, {@code
  * order_desc_by=version}, {@code verbose} (modulemd only then), paging ({@code page}, {@code
  * per_page}, default 10) with {@code meta.next} links; {@code version} as a string, base modules'
- * {@code stream_version} as a float. It can be told to answer 503 a number of times, and records
- * every query it got.
+ * {@code stream_version} as a float; {@code scratch} ({@code True}/{@code False}) filters scratch
+ * builds, each build's {@code scratch} field says which it is. It can be told to answer 503 a
+ * number of times, and records every query it got and how many requests each path got.
  */
 public final class MbsProtocolTestServer implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class MbsProtocolTestServer implements AutoCloseable {
   private final List<MbsTestBuild> builds = new CopyOnWriteArrayList<>();
   private final List<String> queries = new CopyOnWriteArrayList<>();
   private final AtomicInteger failures = new AtomicInteger();
+  private final Map<String, AtomicInteger> requestsPerPath = new ConcurrentHashMap<>();
 
   private MbsProtocolTestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -75,8 +78,27 @@ public final class MbsProtocolTestServer implements AutoCloseable {
     queries.clear();
   }
 
+  /** How many requests {@code path} got (any method, any answer). */
+  public int requests(String path) {
+    AtomicInteger n = requestsPerPath.get(path);
+    return n == null ? 0 : n.get();
+  }
+
+  /**
+   * How many {@code module-builds} queries asked for an {@code nsvc} that contains {@code text}.
+   */
+  public long queriesAbout(String text) {
+    return queries().stream()
+        .map(MbsProtocolTestServer::params)
+        .filter(p -> String.valueOf(first(p, "nsvc")).contains(text))
+        .count();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      requestsPerPath
+          .computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger())
+          .incrementAndGet();
       if (!"GET".equals(exchange.getRequestMethod())) {
         send(exchange, 405, "{\"error\": \"Method Not Allowed\", \"status\": 405}");
         return;
@@ -167,6 +189,10 @@ public final class MbsProtocolTestServer implements AutoCloseable {
     if (lte != null && build.baseStreamVersion() > Long.parseLong(lte)) {
       return false;
     }
+    String scratch = first(params, "scratch");
+    if (scratch != null && Boolean.parseBoolean(scratch) != build.scratch()) {
+      return false;
+    }
     String gte = first(params, "base_module_br_stream_version_gte");
     return gte == null || build.baseStreamVersion() >= Long.parseLong(gte);
   }
@@ -182,7 +208,7 @@ public final class MbsProtocolTestServer implements AutoCloseable {
             .add("state", build.state())
             .add("state_name", build.state() == MbsTestBuild.READY ? "ready" : "done")
             .add("koji_tag", build.kojiTag())
-            .add("scratch", false)
+            .add("scratch", build.scratch())
             .add("owner", "mbs-test")
             .add("time_completed", "2026-11-30T12:00:00Z")
             .add(

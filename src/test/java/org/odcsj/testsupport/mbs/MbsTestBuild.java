@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A module build the MBS protocol test server lists: identity, state, Koji tag, its run-time and
  * build-time module requirements, the base module it was built against (name, stream, stream
- * version) and its RPM artifacts. Its modulemd is written from these, as MBS stores it.
+ * version), its RPM artifacts and whether it is a scratch build. Its modulemd is written from
+ * these, as MBS stores it.
  */
 public record MbsTestBuild(
     long id,
@@ -20,10 +21,56 @@ public record MbsTestBuild(
     String baseName,
     String baseStream,
     long baseStreamVersion,
-    List<String> artifacts) {
+    List<String> artifacts,
+    boolean scratch) {
 
   public static final int DONE = 3;
   public static final int READY = 5;
+
+  /** A build that is no scratch build. */
+  public MbsTestBuild(
+      long id,
+      String name,
+      String stream,
+      long version,
+      String context,
+      int state,
+      Map<String, List<String>> requires,
+      String baseName,
+      String baseStream,
+      long baseStreamVersion,
+      List<String> artifacts) {
+    this(
+        id,
+        name,
+        stream,
+        version,
+        context,
+        state,
+        requires,
+        baseName,
+        baseStream,
+        baseStreamVersion,
+        artifacts,
+        false);
+  }
+
+  /** The same build as a scratch build ({@code scratch: true} in MBS's answers). */
+  public MbsTestBuild asScratch() {
+    return new MbsTestBuild(
+        id,
+        name,
+        stream,
+        version,
+        context,
+        state,
+        requires,
+        baseName,
+        baseStream,
+        baseStreamVersion,
+        artifacts,
+        true);
+  }
 
   public String kojiTag() {
     return "module-" + name + "-" + stream + "-" + version + "-" + context;

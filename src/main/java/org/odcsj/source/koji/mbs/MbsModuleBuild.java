@@ -12,9 +12,9 @@ import org.odcsj.modulemd.Nsvc;
 
 /**
  * One module build as MBS lists it ({@code verbose=True}): identity, state, its Koji tag, the
- * modulemd text and the base modules it was built against. MBS sends {@code version} as a string
- * (real ones exceed 2^53, so it is read as a long) and base modules' {@code stream_version} as a
- * float ({@code 390000.0}).
+ * modulemd text, the base modules it was built against and whether it is a scratch build. MBS sends
+ * {@code version} as a string (real ones exceed 2^53, so it is read as a long) and base modules'
+ * {@code stream_version} as a float ({@code 390000.0}).
  */
 public record MbsModuleBuild(
     long id,
@@ -25,7 +25,8 @@ public record MbsModuleBuild(
     int state,
     String kojiTag,
     String modulemd,
-    List<BaseModule> baseModules) {
+    List<BaseModule> baseModules,
+    boolean scratch) {
 
   public static final int STATE_DONE = 3;
   public static final int STATE_READY = 5;
@@ -44,7 +45,7 @@ public record MbsModuleBuild(
   /** The same build under another name and modulemd (a {@code -devel} module). */
   MbsModuleBuild renamed(String newName, String newModulemd) {
     return new MbsModuleBuild(
-        id, newName, stream, version, context, state, kojiTag, newModulemd, baseModules);
+        id, newName, stream, version, context, state, kojiTag, newModulemd, baseModules, scratch);
   }
 
   static MbsModuleBuild from(JsonObject item) {
@@ -77,7 +78,9 @@ public record MbsModuleBuild(
         state == null ? -1 : state.intValue(),
         text(item, "koji_tag"),
         text(item, "modulemd"),
-        bases);
+        bases,
+        item.get("scratch") != null
+            && item.get("scratch").getValueType() == JsonValue.ValueType.TRUE);
   }
 
   private static String text(JsonObject object, String key) {

@@ -11,9 +11,11 @@ import java.util.TreeSet;
 /**
  * A {@code module-builds} query as ODCS sends it: one {@code nsvc}, the accepted states, newest
  * version first, with modulemd ({@code verbose=True}), optionally narrowed to builds against a base
- * module stream and stream-version range.
+ * module stream and stream-version range; {@code scratchOnly} asks for scratch builds ({@code
+ * scratch=True}).
  */
-public record MbsQuery(String nsvc, Set<Integer> states, BaseModuleFilter base) {
+public record MbsQuery(
+    String nsvc, Set<Integer> states, BaseModuleFilter base, boolean scratchOnly) {
 
   /**
    * {@code base_module_br_name}, {@code base_module_br_stream} and the {@code
@@ -33,6 +35,11 @@ public record MbsQuery(String nsvc, Set<Integer> states, BaseModuleFilter base) 
     base = base == null ? BaseModuleFilter.NONE : base;
   }
 
+  /** A query for builds that are scratch builds or not. */
+  public MbsQuery(String nsvc, Set<Integer> states, BaseModuleFilter base) {
+    this(nsvc, states, base, false);
+  }
+
   /** The query string, without the leading {@code ?}. */
   String queryString() {
     List<String> params = new ArrayList<>();
@@ -42,6 +49,9 @@ public record MbsQuery(String nsvc, Set<Integer> states, BaseModuleFilter base) 
     }
     params.add(param("verbose", "True"));
     params.add(param("order_desc_by", "version"));
+    if (scratchOnly) {
+      params.add(param("scratch", "True"));
+    }
     if (base.name() != null) {
       params.add(param("base_module_br_name", base.name()));
     }
@@ -59,7 +69,7 @@ public record MbsQuery(String nsvc, Set<Integer> states, BaseModuleFilter base) 
 
   /** The same query for another module. */
   MbsQuery forNsvc(String other) {
-    return new MbsQuery(other, states, base);
+    return new MbsQuery(other, states, base, scratchOnly);
   }
 
   private static String param(String name, String value) {

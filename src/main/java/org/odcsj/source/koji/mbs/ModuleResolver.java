@@ -19,7 +19,8 @@ import org.odcsj.source.koji.mbs.MbsQuery.BaseModuleFilter;
  * module's build, renamed and requiring that module; two versions of one {@code N:S} are a
  * conflict; then, unless {@code no_deps}, every run-time module requirement that is no base module
  * is added (newest {@code ready} build of that {@code N:S}), recursively. Base modules are dropped
- * from the result.
+ * from the result. Scratch builds ({@code scratch_modules}) are looked up as they are named, one
+ * exact {@code N:S:V:C} each, and nothing is added for them.
  */
 public final class ModuleResolver {
 
@@ -70,6 +71,39 @@ public final class ModuleResolver {
       }
     }
     return result;
+  }
+
+  /**
+   * The scratch builds {@code scratch_modules} names, one query each: {@code scratch=True}, {@code
+   * ready} or {@code done} (a scratch build stays {@code done}). Their modulemd is MBS's; their
+   * dependencies are not added (as Pungi adds scratch modules to a compose).
+   */
+  public List<ResolvedModule> scratch(List<Nsvc> items) throws SourceFailure {
+    Set<Integer> states = Set.of(MbsModuleBuild.STATE_DONE, MbsModuleBuild.STATE_READY);
+    List<ResolvedModule> found = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Nsvc item : items) {
+      if (!item.complete()) {
+        throw new SourceFailure("Scratch module " + item + " is not N:S:V:C");
+      }
+      if (!seen.add(item.toString())) {
+        continue;
+      }
+      List<MbsModuleBuild> builds =
+          mbs
+              .newestVersion(new MbsQuery(item.toString(), states, BaseModuleFilter.NONE, true))
+              .stream()
+              .filter(MbsModuleBuild::scratch)
+              .filter(b -> b.nsvc().equals(item))
+              .toList();
+      if (builds.isEmpty()) {
+        throw new SourceFailure(
+            "Failed to find scratch module " + item + " in ready or done state in the MBS.");
+      }
+      MbsModuleBuild build = builds.get(0);
+      found.add(new ResolvedModule(build, modulemd(build), false));
+    }
+    return found;
   }
 
   /** The sorted {@code N:S:V:C} list a resolved compose's {@code source} becomes. */

@@ -70,16 +70,24 @@ class ModuleResolverTest {
     return resolve(items, includeDone, deps, BaseModuleFilter.NONE);
   }
 
+  MbsClient client() {
+    return new MbsClient(
+        new MbsSettings(
+            URI.create(mbs.url()),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            3,
+            Duration.ofMillis(5)));
+  }
+
+  List<ResolvedModule> scratch(String items) throws SourceFailure {
+    return new ModuleResolver(client())
+        .scratch(java.util.Arrays.stream(items.split(" ")).map(Nsvc::parse).toList());
+  }
+
   List<ResolvedModule> resolve(
       String items, boolean includeDone, boolean deps, BaseModuleFilter base) throws SourceFailure {
-    MbsClient client =
-        new MbsClient(
-            new MbsSettings(
-                URI.create(mbs.url()),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                3,
-                Duration.ofMillis(5)));
+    MbsClient client = client();
     List<Nsvc> modules = java.util.Arrays.stream(items.split(" ")).map(Nsvc::parse).toList();
     return new ModuleResolver(client)
         .resolve(
@@ -215,5 +223,36 @@ class ModuleResolverTest {
         down.getMessage()
             .startsWith("MBS at " + mbs.url() + " is unreachable: HTTP 503 after 3 attempts"),
         down.getMessage());
+  }
+
+  @Test
+  void aScratchModuleIsTheScratchBuildOfItsExactNsvcWithMbssModulemd() throws Exception {
+    MbsTestBuild done =
+        build("nodejs", "18", 300, "aaaa_1", MbsTestBuild.DONE, Map.of(), 390000).asScratch();
+    mbs.add(done);
+    List<ResolvedModule> found = scratch("nodejs:18:300:aaaa_1 nodejs:18:300:aaaa_1");
+    assertEquals(1, found.size());
+    assertTrue(found.get(0).build().scratch());
+    assertEquals("nodejs:18:300:aaaa_1", found.get(0).nsvc().toString());
+    assertEquals(done.kojiTag(), found.get(0).build().kojiTag());
+    assertEquals(
+        List.of("nodejs-0:1.0-1.module.x86_64", "nodejs-0:1.0-1.module.src"),
+        found.get(0).modulemd().artifactRpms());
+    assertEquals(1, mbs.queries().size(), "one query per scratch module: " + mbs.queries());
+    String query = mbs.queries().get(0);
+    assertTrue(query.contains("scratch=True") && query.contains("state=3"), query);
+  }
+
+  @Test
+  void aBuildThatIsNoScratchBuildOrNotReadyOrDoneIsNoScratchModule() throws Exception {
+    ready("nodejs", "18", 100, "aaaa");
+    mbs.add(build("nodejs", "18", 200, "bbbb_1", 4, Map.of(), 390000).asScratch()); // failed
+    for (String nsvc : List.of("nodejs:18:100:aaaa", "nodejs:18:200:bbbb_1")) {
+      SourceFailure missing = assertThrows(SourceFailure.class, () -> scratch(nsvc));
+      assertEquals(
+          "Failed to find scratch module " + nsvc + " in ready or done state in the MBS.",
+          missing.getMessage());
+    }
+    assertThrows(SourceFailure.class, () -> scratch("nodejs:18"));
   }
 }
