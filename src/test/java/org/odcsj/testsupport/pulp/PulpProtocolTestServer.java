@@ -82,7 +82,7 @@ public final class PulpProtocolTestServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Path root;
   private final String username;
-  private final String password;
+  private volatile String password;
   private final Map<String, Repo> repos = new ConcurrentHashMap<>();
   private final List<ApiRequest> apiRequests = new CopyOnWriteArrayList<>();
   private final List<String> contentRequests = new CopyOnWriteArrayList<>();
@@ -137,6 +137,11 @@ public final class PulpProtocolTestServer implements AutoCloseable {
 
   public String password() {
     return password;
+  }
+
+  /** Changes the password the API accepts (as a Pulp administrator would). */
+  public void setPassword(String password) {
+    this.password = password;
   }
 
   public void addRepository(Repo repo) {
