@@ -20,13 +20,21 @@ public record PulpSettings(URI url, String username, String password, Duration t
     password = password == null ? "" : password;
   }
 
-  /** The server's URL without a trailing slash. */
+  /**
+   * The server's URL without a trailing slash, and without credentials a URL may carry: repository
+   * URLs made from it are written into .repo files (the API authenticates with username and
+   * password).
+   */
   String base() {
-    return url.toString().replaceAll("/+$", "");
+    String text = url.toString();
+    if (url.getRawUserInfo() != null) {
+      text = text.replace(url.getRawUserInfo() + "@", "");
+    }
+    return text.replaceAll("/+$", "");
   }
 
   @Override
   public String toString() {
-    return "PulpSettings[url=" + url + ", username=" + username + ", password=***]";
+    return "PulpSettings[url=" + base() + ", username=" + username + ", password=***]";
   }
 }

@@ -163,4 +163,13 @@ class RepositoryPlanTest {
         "Failed to find all the source(s) ['x'] in Pulp, found only []",
         PulpLookup.missingMessage(List.of("x"), Set.of()));
   }
+
+  @Test
+  void credentialsInThePulpUrlNeverReachRepositoryUrls() {
+    PulpSettings s =
+        new PulpSettings(
+            java.net.URI.create("https://u:pw@pulp.example.com/"), "u", "pw", PulpSettings.TIMEOUT);
+    assertEquals("https://pulp.example.com", s.base());
+    assertFalse(s.toString().contains("pw"));
+  }
 }
