@@ -3,9 +3,7 @@ package org.odcsj.source.pulp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,10 +79,9 @@ final class RepodataCache {
       Files.write(repodata.resolve("repomd.xml"), repomd);
       try {
         Files.move(temp, version, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException
-          | DirectoryNotEmptyException
-          | AtomicMoveNotSupportedException e) {
-        // Another compose downloaded the same version meanwhile: theirs is as good.
+      } catch (FileSystemException e) {
+        // Another compose moved the same version in meanwhile (rename: "Directory not empty"):
+        // theirs is complete, as good as ours.
         if (!Files.isRegularFile(version.resolve("repodata").resolve("repomd.xml"))) {
           throw e;
         }
@@ -156,7 +153,6 @@ final class RepodataCache {
       for (Path v : versions.toList()) {
         if (!v.equals(current)
             && Files.isDirectory(v)
-            && !v.getFileName().toString().startsWith(".")
             && Files.getLastModifiedTime(v).toInstant().isBefore(before)) {
           deleteTree(v);
         }
