@@ -23,10 +23,11 @@ import org.odcsj.fetch.HttpFiles;
 
 /**
  * Downloaded repodata of Pulp repositories, kept under {@code <target dir>/pulp_repo_cache/<URL
- * path >/<repomd.xml's sha256>/repodata/}: repomd.xml is fetched for every compose, the metadata
+ * path>/<repomd.xml's sha256>/repodata/}: repomd.xml is fetched for every compose, the metadata
  * files only when it changed. A version is downloaded into a directory of its own and moved into
  * place complete, never changed afterwards, so composes running at once (in one server or several)
- * share it without locks; versions unused for a day are removed.
+ * share it without locks; versions unused for a day, and downloads a crash left behind, are
+ * removed.
  */
 final class RepodataCache {
   static final String DIR = "pulp_repo_cache";
