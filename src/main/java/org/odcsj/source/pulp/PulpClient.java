@@ -25,14 +25,23 @@ import org.odcsj.source.SourceFailure;
 
 /**
  * Pulp 2's REST API as ODCS speaks it, with Basic auth: the repository search by content set and
- * one repository by id. Answers are bounded ({@link #MAX_ANSWER}); failures are {@link
- * SourceFailure}s naming the URL and status, never the password. Thread-safe.
+ * one repository by id, tried again while Pulp is unreachable or answers 5xx. Answers are bounded
+ * ({@link #MAX_ANSWER}); failures are {@link SourceFailure}s naming the URL and status, never the
+ * password. Thread-safe.
  */
 final class PulpClient {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   /** A larger answer is refused: a search for a few content sets is kilobytes. */
   static final int MAX_ANSWER = 32 << 20;
+
+  /** Attempts of a request while Pulp is unreachable or answers 5xx (1 s, then 2 s between). */
+  static final int ATTEMPTS = 3;
+
+  static final java.time.Duration BACKOFF = java.time.Duration.ofSeconds(1);
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(PulpClient.class.getName());
 
   private final PulpSettings settings;
   private final HttpClient http;
@@ -186,15 +195,28 @@ final class PulpClient {
 
   /** The answer's text; empty on 404 when {@code notFoundIsEmpty}. */
   private Optional<String> send(HttpRequest request, boolean notFoundIsEmpty) throws SourceFailure {
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw new SourceFailure(
-          "Pulp connection has failed: " + request.method() + " " + request.uri() + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceFailure("Interrupted while asking Pulp at " + request.uri());
+    HttpResponse<InputStream> response = null;
+    for (int attempt = 1; response == null; attempt++) {
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() / 100 == 5 && attempt < ATTEMPTS) {
+          response.body().close();
+          response = null;
+          LOG.warning("Pulp answered HTTP 5xx for " + request.uri() + "; trying again");
+        }
+      } catch (IOException e) {
+        if (attempt >= ATTEMPTS) {
+          throw new SourceFailure(
+              "Pulp connection has failed: " + request.method() + " " + request.uri() + ": " + e);
+        }
+        LOG.warning("Pulp connection has failed: " + request.uri() + ": " + e + "; trying again");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SourceFailure("Interrupted while asking Pulp at " + request.uri());
+      }
+      if (response == null) {
+        pause(attempt);
+      }
     }
     try (InputStream body = response.body()) {
       int status = response.statusCode();
@@ -224,6 +246,15 @@ final class PulpClient {
       return Optional.of(new String(bytes, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new SourceFailure("Pulp connection has failed: " + request.uri() + ": " + e);
+    }
+  }
+
+  private static void pause(int attempt) throws SourceFailure {
+    try {
+      Thread.sleep(BACKOFF.toMillis() << (attempt - 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceFailure("Interrupted while waiting for Pulp");
     }
   }
 

@@ -231,6 +231,19 @@ class PulpSourceTest {
   }
 
   @Test
+  void pulpAnswering5xxIsAskedAgainThenFailsNamingTheStatus() throws Exception {
+    pulp.failNextApiRequests(2);
+    TreeDestination d = destination();
+    source.write(spec("lone-repo"), d, LOG);
+    assertTrue(repoFile(d).contains("[lone-repo]"));
+    pulp.failNextApiRequests(PulpClient.ATTEMPTS);
+    SourceFailure f =
+        assertThrows(SourceFailure.class, () -> source.write(spec("arch-cs"), destination(), LOG));
+    assertTrue(f.getMessage().startsWith("Pulp answered HTTP 503 for POST "), f.getMessage());
+    pulp.failNextApiRequests(0);
+  }
+
+  @Test
   void invalidSourcesAreRefusedAtSubmission() {
     assertThrows(InvalidSourceRequest.class, () -> source.validate(spec("")));
     assertThrows(InvalidSourceRequest.class, () -> source.validate(spec("../../etc")));

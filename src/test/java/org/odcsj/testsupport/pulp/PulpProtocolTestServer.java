@@ -86,6 +86,8 @@ public final class PulpProtocolTestServer implements AutoCloseable {
   private final Map<String, Repo> repos = new ConcurrentHashMap<>();
   private final List<ApiRequest> apiRequests = new CopyOnWriteArrayList<>();
   private final List<String> contentRequests = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger failing =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private PulpProtocolTestServer(
       HttpServer server, ExecutorService executor, Path root, String username, String password) {
@@ -144,6 +146,11 @@ public final class PulpProtocolTestServer implements AutoCloseable {
     this.password = password;
   }
 
+  /** The next {@code count} API requests are answered 503 (an overloaded Pulp). */
+  public void failNextApiRequests(int count) {
+    failing.set(count);
+  }
+
   public void addRepository(Repo repo) {
     repos.put(repo.id(), repo);
   }
@@ -186,6 +193,10 @@ public final class PulpProtocolTestServer implements AutoCloseable {
     boolean authorized = authorized(exchange.getRequestHeaders().getFirst("Authorization"));
     String method = exchange.getRequestMethod();
     apiRequests.add(new ApiRequest(method, API + path, body, authorized));
+    if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      send(exchange, 503, error(503, "Service Unavailable"));
+      return;
+    }
     if (!authorized) {
       exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Pulp\"");
       send(exchange, 401, error(401, "Invalid username or password"));
