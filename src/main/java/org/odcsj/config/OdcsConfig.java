@@ -54,6 +54,9 @@ public class OdcsConfig {
         types.add("module");
       }
     }
+    if (pulpUrl().isPresent()) {
+      types.add("pulp");
+    }
     return list("odcs.allowed-source-types", types);
   }
 
@@ -64,6 +67,23 @@ public class OdcsConfig {
    */
   public Optional<java.net.URI> mbsUrl() {
     return optional("odcs.mbs.url").map(java.net.URI::create);
+  }
+
+  /**
+   * Pulp 2's server ({@code odcs.pulp.url}, API under /pulp/api/v2/); without it, no pulp source.
+   */
+  public Optional<java.net.URI> pulpUrl() {
+    return optional("odcs.pulp.url").map(java.net.URI::create);
+  }
+
+  /** The Basic auth user for Pulp ({@code odcs.pulp.username}). */
+  public String pulpUsername() {
+    return string("odcs.pulp.username", "");
+  }
+
+  /** The Basic auth password for Pulp ({@code odcs.pulp.password}): never logged nor answered. */
+  public String pulpPassword() {
+    return string("odcs.pulp.password", "");
   }
 
   /** The command that makes the {@code iso} result's images ({@code odcs.xorriso-command}). */

@@ -12,7 +12,13 @@ import org.odcsj.source.koji.KojiHubSettings;
 import org.odcsj.source.koji.KojiSourceSettings;
 import org.odcsj.source.koji.KojiSources;
 import org.odcsj.source.koji.mbs.MbsSettings;
+import org.odcsj.source.pulp.DownloadedRepodata;
+import org.odcsj.source.pulp.PulpSettings;
+import org.odcsj.source.pulp.PulpSource;
+import org.odcsj.source.repo.RepoPackage;
 import org.odcsj.source.repo.RepoSource;
+import org.odcsj.source.repo.YumRepositoryContent;
+import org.odcsj.source.repo.YumRepositoryReader;
 
 /**
  * The sources this server offers, configured from the settings: the one class that names the
@@ -70,6 +76,43 @@ public class SourcePlugins {
                                 config.baseModuleNames(),
                                 config.moduleDefaultsAllowedPrefixes()))
                     .orElse(koji));
+  }
+
+  /**
+   * pulp: only when a Pulp server is set; merged repositories are read by the repo source's reader.
+   */
+  @Produces
+  @Dependent
+  ComposeSourceGroup pulp() {
+    return new ComposeSourceGroup(
+        config
+            .pulpUrl()
+            .<java.util.List<ComposeSource>>map(
+                url ->
+                    java.util.List.of(
+                        new PulpSource(
+                            new PulpSettings(
+                                url,
+                                config.pulpUsername(),
+                                config.pulpPassword(),
+                                PulpSettings.TIMEOUT),
+                            SourcePlugins::readDownloadedRepodata)))
+            .orElse(java.util.List.of()));
+  }
+
+  /** A downloaded Pulp repository read by the repo source's reader (public for tests). */
+  public static DownloadedRepodata.Listing readDownloadedRepodata(java.nio.file.Path dir)
+      throws java.io.IOException {
+    YumRepositoryContent content = YumRepositoryReader.readWithDetails(dir, file -> false);
+    return new DownloadedRepodata.Listing(
+        content.packages().stream()
+            .map(RepoPackage::source)
+            .map(
+                p ->
+                    new DownloadedRepodata.Listed(
+                        p.name(), p.epoch(), p.version(), p.release(), p.arch(), p.checksum()))
+            .toList(),
+        content.repodata());
   }
 
   // Lookaside repositories are yum repositories whatever the compose's source.

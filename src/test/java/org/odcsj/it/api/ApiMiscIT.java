@@ -64,7 +64,8 @@ class ApiMiscIT {
             + " [\"test\", \"nightly\"]},"
             + " \"dev3\": {\"source_types\": [\"tag\"], \"target_dirs\": [\"releng-private\"]},"
             + " \"dev4\": {\"source_types\": [\"raw_config\"], \"raw_config_keys\":"
-            + " [\"pungi_cfg2\"]}}}");
+            + " [\"pungi_cfg2\"]},"
+            + " \"pulp-dev\": {\"source_types\": [\"pulp\"]}}}");
   }
 
   @Test
