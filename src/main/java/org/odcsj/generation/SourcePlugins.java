@@ -5,13 +5,19 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.odcsj.config.OdcsConfig;
+import org.odcsj.config.RawConfigUrls;
 import org.odcsj.source.ComposeSource;
 import org.odcsj.source.ComposeSourceGroup;
 import org.odcsj.source.LookasideRepos;
+import org.odcsj.source.koji.KojiHub;
 import org.odcsj.source.koji.KojiHubSettings;
+import org.odcsj.source.koji.KojiQueries;
 import org.odcsj.source.koji.KojiSourceSettings;
 import org.odcsj.source.koji.KojiSources;
 import org.odcsj.source.koji.mbs.MbsSettings;
+import org.odcsj.source.rawconfig.RawConfigEntry;
+import org.odcsj.source.rawconfig.RawConfigSettings;
+import org.odcsj.source.rawconfig.RawConfigSource;
 import org.odcsj.source.repo.RepoSource;
 
 /**
@@ -70,6 +76,30 @@ public class SourcePlugins {
                                 config.baseModuleNames(),
                                 config.moduleDefaultsAllowedPrefixes()))
                     .orElse(koji));
+  }
+
+  /** raw_config: the configured Pungi configurations, run by the configured Pungi command. */
+  @Produces
+  @Dependent
+  ComposeSource rawConfig() {
+    java.util.Map<String, RawConfigEntry> entries = new java.util.LinkedHashMap<>();
+    RawConfigUrls.parse(config.rawConfigUrlsJson())
+        .forEach((name, entry) -> entries.put(name, RawConfigEntry.of(entry)));
+    java.util.Optional<RawConfigSettings.LastKojiEvent> lastEvent =
+        kojiSettings()
+            .map(koji -> new KojiQueries(new KojiHub(koji.hub())))
+            .map(queries -> () -> queries.lastEvent().id());
+    return new RawConfigSource(
+        new RawConfigSettings(
+            entries,
+            config.pungiKojiCommand(),
+            config.pungiKojiArgs(),
+            RawConfigUrls.argsByName(config.rawConfigPungiKojiArgsJson()),
+            config.pungiTimeoutSeconds(),
+            config.pungiConfigValidateCommand(),
+            config.rawConfigSchemaOverride(),
+            config.rawConfigWrapper(),
+            lastEvent));
   }
 
   // Lookaside repositories are yum repositories whatever the compose's source.
