@@ -85,6 +85,27 @@ public final class PungiTestDouble {
 
   private PungiTestDouble() {}
 
+  /**
+   * Whether process {@code pid} still runs after {@code grace}: a killed process may need a moment
+   * to be reaped, and a zombie (killed, not yet reaped) does not run.
+   */
+  public static boolean stillRuns(long pid, java.time.Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (true) {
+      boolean runs;
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        runs = !stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+      } catch (IOException gone) {
+        runs = false;
+      }
+      if (!runs || System.nanoTime() > deadline) {
+        return runs;
+      }
+      Thread.sleep(100);
+    }
+  }
+
   /** Writes the script as {@code dir/pungi-koji-test-double}, executable; returns its path. */
   public static Path write(Path dir) throws IOException {
     Files.createDirectories(dir);
