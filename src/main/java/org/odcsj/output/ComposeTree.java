@@ -162,6 +162,27 @@ public final class ComposeTree {
     }
   }
 
+  /**
+   * Removes the links to this compose in {@code <target>/<subdir>/} (a raw_config compose's {@code
+   * <compose_type>} directory: its pungi_compose_id and the latest links still pointing here).
+   */
+  public void deleteLinksIn(String subdir) {
+    Path dir = targetDir.resolve(subdir).normalize();
+    if (!dir.getParent().equals(targetDir.normalize()) || !Files.isDirectory(dir)) {
+      return;
+    }
+    Path to = Path.of("..", name());
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.filter(Files::isSymbolicLink).toList()) {
+        if (Files.readSymbolicLink(p).equals(to)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove the links to " + name() + " in " + dir, e);
+    }
+  }
+
   public void discardStaging() {
     try {
       deleteRecursively(downloads());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -99,6 +100,9 @@ class RawConfigComposeIT {
     String firstPungiId = first.getString("pungi_compose_id");
     assertEquals(202, root.delete("/api/1/composes/" + id).status());
     api.awaitState(id, WAIT, "removed");
+    // Removing the compose removed its links in <target>/<compose_type>/.
+    Path development = OdcsServer.get().targetDir().resolve("development");
+    assertFalse(Files.exists(development.resolve(firstPungiId), LinkOption.NOFOLLOW_LINKS));
 
     Reply renewed = api.patch("/api/1/composes/" + id, "{\"seconds_to_live\": 600}");
     assertEquals(200, renewed.status(), renewed.body());
@@ -111,7 +115,9 @@ class RawConfigComposeIT {
     assertTrue(stdout.matches("(?s)arg: --config=/[^\\n]*/pungi\\.json\\n.*"), stdout);
     assertTrue(stdout.contains("arg: --respin-of=" + firstPungiId + "\n"), stdout);
     assertTrue(second.getString("pungi_config_dump").contains("\"from\": \"pungi.json\""));
-    assertNotEquals(firstPungiId, second.getString("pungi_compose_id"));
+    assertEquals(
+        Path.of("../odcs-" + again),
+        Files.readSymbolicLink(development.resolve(second.getString("pungi_compose_id"))));
   }
 
   @Test
