@@ -86,6 +86,8 @@ class RawConfigComposeIT {
     assertEquals("arg: " + compose.getJsonNumber("koji_event").longValue(), args.get(6));
     assertTrue(served(id, "pungi-stderr.log").contains("pungi test double starting"));
     assertEquals("FINISHED\n", served(id, "STATUS"));
+    // The server's ODCS_* settings (database and broker passwords) are not passed to Pungi.
+    assertTrue(stdout.contains("\nserver settings in environment: 0\n"), stdout);
     Reply tail =
         api.withHeader("Range", "bytes=5-").get("/composes/odcs-" + id + "/pungi-stdout.log");
     assertEquals(206, tail.status());

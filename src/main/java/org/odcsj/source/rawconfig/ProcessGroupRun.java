@@ -27,15 +27,17 @@ final class ProcessGroupRun {
     List<String> command = new ArrayList<>();
     command.add("setsid");
     command.addAll(argv);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(cwd.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
+    // The server's own settings (database and broker passwords among them) are not Pungi's.
+    builder.environment().keySet().removeIf(name -> name.startsWith("ODCS_"));
     Process process;
     try {
-      process =
-          new ProcessBuilder(command)
-              .directory(cwd.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .redirectOutput(stdout.toFile())
-              .redirectError(stderr.toFile())
-              .start();
+      process = builder.start();
     } catch (IOException e) {
       throw new SourceFailure("Cannot run " + argv.get(0) + ": " + e.getMessage(), e);
     }

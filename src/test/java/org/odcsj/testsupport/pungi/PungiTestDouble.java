@@ -33,6 +33,7 @@ public final class PungiTestDouble {
       config=""; dir=""; type_suffix=".t"; old=""
       for a in "$@"; do echo "arg: $a"; done
       echo "pungi test double starting" >&2
+      echo "server settings in environment: $(env | grep -c '^ODCS_')"
       while [ $# -gt 0 ]; do
         case "$1" in
           --config=*) config="${1#--config=}";;
