@@ -117,7 +117,7 @@ public final class RawConfigSource implements TreeSource {
       }
       String pungiComposeId = pungiComposeId(composeDir);
       log.info("Pungi compose " + pungiComposeId + " done");
-      String dump = keepsDump(spec) ? configDump(composeDir) : null;
+      String dump = keepsDump(spec) ? configDump(composeDir, dest.composeId()) : null;
       PungiComposeLinks.write(
           dest.targetDir(), spec.composeType(), dest.composeName(), pungiComposeId, spec.label());
       return new WrittenTree(spec, 0, pungiComposeId, dump);
@@ -206,11 +206,13 @@ public final class RawConfigSource implements TreeSource {
     }
   }
 
+  /**
+   * {@code <target>/<compose_type>}, always, as ODCS passes it: the links there name the earlier
+   * composes of that type.
+   */
   private static Optional<Path> oldComposes(Path targetDir, String composeType) {
     Path dir = targetDir.resolve(composeType == null ? "test" : composeType).normalize();
-    return dir.startsWith(targetDir) && Files.isDirectory(dir)
-        ? Optional.of(dir)
-        : Optional.empty();
+    return dir.getParent().equals(targetDir.normalize()) ? Optional.of(dir) : Optional.empty();
   }
 
   private static boolean keepsDump(ComposeSpec spec) {
@@ -233,16 +235,20 @@ public final class RawConfigSource implements TreeSource {
     throw new SourceFailure("Pungi's composeinfo.json has no compose id");
   }
 
-  private static String configDump(Path composeDir) throws SourceFailure {
+  private static String configDump(Path composeDir, long composeId) throws SourceFailure {
     Path dump = composeDir.resolve("logs/global/config-dump.global.log");
+    String cannot = "Compose " + composeId + ": Cannot load Pungi config dump.";
     try (InputStream in = Files.newInputStream(dump)) {
       byte[] bytes = in.readNBytes((int) MAX_DUMP_BYTES + 1);
       if (bytes.length > MAX_DUMP_BYTES) {
-        throw new SourceFailure("Pungi's config dump is larger than " + MAX_DUMP_BYTES + " bytes");
+        throw new SourceFailure(cannot + " It is larger than " + MAX_DUMP_BYTES + " bytes.");
+      }
+      if (bytes.length == 0) {
+        throw new SourceFailure(cannot);
       }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SourceFailure("Cannot load Pungi config dump: " + e.getMessage(), e);
+      throw new SourceFailure(cannot, e);
     }
   }
 

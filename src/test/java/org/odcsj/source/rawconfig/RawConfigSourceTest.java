@@ -63,6 +63,9 @@ class RawConfigSourceTest {
       git.checkout().setName("master").call();
       git.checkout().setCreateBranch(true).setName("hang").call();
       commit(git, repo, "main.conf", "release_short = \"x\"\nodcs_test_double = \"hang\"\n");
+      git.checkout().setName("master").call();
+      git.checkout().setCreateBranch(true).setName("nodump").call();
+      commit(git, repo, "main.conf", "release_short = \"x\"\nodcs_test_double = \"nodump\"\n");
     }
     repoUrl = repo.toUri().toString();
   }
@@ -147,7 +150,14 @@ class RawConfigSourceTest {
         args.subList(1, 4));
     assertTrue(args.get(0).matches("--config=/.*/pungi\\.conf"), args.get(0));
     assertEquals(
-        List.of("--production", "--label=Alpha-1", "--koji-event", "4242"), args.subList(4, 8));
+        List.of(
+            "--production",
+            "--label=Alpha-1",
+            "--koji-event",
+            "4242",
+            "--old-composes",
+            target.resolve("production").toString()),
+        args.subList(4, 10));
     Path production = target.resolve("production");
     assertEquals(Path.of("../odcs-7"), Files.readSymbolicLink(production.resolve(id)));
     assertEquals(
@@ -264,5 +274,21 @@ class RawConfigSourceTest {
             () ->
                 source.write(spec("cfg#master", "production", null), destination(9, "{oops"), log));
     assertEquals("Compose 9: Cannot load Pungi config dump.", dump.getMessage());
+  }
+
+  @Test
+  void productionComposeWithoutConfigDumpFails() throws Exception {
+    RawConfigSource source =
+        source(Map.of("cfg", entry("main.conf", null, null)), Optional.empty());
+    SourceFailure failure =
+        assertThrows(
+            SourceFailure.class,
+            () -> source.write(spec("cfg#nodump", "production", null), destination(10, null), log));
+    assertEquals("Compose 10: Cannot load Pungi config dump.", failure.getMessage());
+    // A test compose keeps no dump, so needs none.
+    assertNull(
+        source
+            .write(spec("cfg#nodump", "test", null), destination(11, null), log)
+            .pungiConfigDump());
   }
 }

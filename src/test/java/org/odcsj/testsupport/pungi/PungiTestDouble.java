@@ -77,8 +77,10 @@ public final class PungiTestDouble {
       id="$base.$respin"
       printf '{"header": {"type": "productmd.composeinfo", "version": "1.2"}, "payload": {"compose": {"date": "%s", "id": "%s", "respin": %s, "type": "test"}, "release": {"name": "%s", "short": "%s", "version": "%s"}, "variants": {}}}\\n' \\
         "$(date +%Y%m%d)" "$id" "$respin" "$short" "$short" "$version" > "$dir/compose/metadata/composeinfo.json"
-      printf '{"from": "%s", "release_short": "%s", "release_version": "%s", "variant": "%s"}\\n' \\
-        "$(basename "$config")" "$short" "$version" "$variant" > "$dir/logs/global/config-dump.global.log"
+      if [ "$variant" != nodump ]; then
+        printf '{"from": "%s", "release_short": "%s", "release_version": "%s", "variant": "%s"}\\n' \\
+          "$(basename "$config")" "$short" "$version" "$variant" > "$dir/logs/global/config-dump.global.log"
+      fi
       echo "$id" > "$dir/COMPOSE_ID"
       echo FINISHED > "$dir/STATUS"
       echo "compose $id finished"
