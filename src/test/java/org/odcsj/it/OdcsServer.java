@@ -169,6 +169,7 @@ public class OdcsServer implements BeforeAllCallback {
     if (name.equals(MAIN)) {
       env.putAll(KojiFixture.get().serverEnvironment(baseUrl));
       env.putAll(PulpFixture.serverEnvironment());
+      env.putAll(RawConfigFixture.get().serverEnvironment());
     }
     env.putAll(profile.environment());
     Process process = pb.start();

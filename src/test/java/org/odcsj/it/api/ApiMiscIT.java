@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.odcsj.it.OdcsApi;
 import org.odcsj.it.OdcsApi.Reply;
 import org.odcsj.it.OdcsServer;
+import org.odcsj.it.RawConfigFixture;
 import org.odcsj.it.TestEnvironment;
 import org.odcsj.it.TestPolicy;
 
@@ -77,7 +78,7 @@ class ApiMiscIT {
         Json.createObjectBuilder()
             .add("version", about.getString("version"))
             .add("auth_backend", "noauth")
-            .add("raw_config_urls", Api.parse(TestPolicy.RAW_CONFIG_URLS))
+            .add("raw_config_urls", Api.parse(RawConfigFixture.get().rawConfigUrls()))
             .add("allowed_clients", policyAllowedClients())
             .add("sigkeys", Json.createArrayBuilder())
             .build(),
