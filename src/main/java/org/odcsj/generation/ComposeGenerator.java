@@ -88,7 +88,9 @@ public class ComposeGenerator {
     Instant start = Instant.now();
     try (GenerationLog log =
         new GenerationLog(
-            tree.log(), (phase, percent) -> reportProgress(composeId, phase, percent))) {
+            tree.log(),
+            (phase, percent) -> reportProgress(composeId, phase, percent),
+            () -> lifecycle.holdsClaim(composeId, job.attempt()))) {
       log.info("Generating compose " + composeId + " (" + job.sourceType().wireName() + ")");
       try {
         ComposeSource source = sources.of(job.sourceType()).orElseThrow(() -> notSupported(job));

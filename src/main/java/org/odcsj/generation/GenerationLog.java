@@ -22,11 +22,27 @@ import org.odcsj.source.SourceLog;
 public final class GenerationLog implements Closeable, SourceLog {
 
   private final BufferedWriter out;
+
+  /** How often {@link #abandoned()} asks the database again. */
+  private static final long CLAIM_CHECK_NANOS = 2_000_000_000L;
+
   private final BiConsumer<String, Integer> progress;
+  private final java.util.function.BooleanSupplier stillOwned;
   private String phase;
   private Instant phaseStart;
+  private long nextClaimCheck = System.nanoTime();
+  private boolean abandoned;
 
   GenerationLog(Path file, BiConsumer<String, Integer> progress) throws IOException {
+    this(file, progress, () -> true);
+  }
+
+  /** {@code stillOwned}: whether this generation still holds the compose's claim. */
+  GenerationLog(
+      Path file,
+      BiConsumer<String, Integer> progress,
+      java.util.function.BooleanSupplier stillOwned)
+      throws IOException {
     Files.createDirectories(file.getParent());
     this.out =
         Files.newBufferedWriter(
@@ -36,6 +52,20 @@ public final class GenerationLog implements Closeable, SourceLog {
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE);
     this.progress = progress;
+    this.stillOwned = stillOwned;
+  }
+
+  @Override
+  public synchronized boolean abandoned() {
+    if (!abandoned && System.nanoTime() - nextClaimCheck >= 0) {
+      try {
+        abandoned = !stillOwned.getAsBoolean();
+      } catch (RuntimeException e) {
+        // the database is away: go on, the claim is checked again before publishing
+      }
+      nextClaimCheck = System.nanoTime() + CLAIM_CHECK_NANOS;
+    }
+    return abandoned;
   }
 
   /** Starts a phase: ends the previous one with its duration, reports the progress. */

@@ -8,4 +8,13 @@ public interface SourceLog {
 
   /** What generation is doing now, shown as the compose's progress. */
   void phase(String name, int percent);
+
+  /**
+   * True once this generation no longer owns the compose (cancelled, or taken for dead by another
+   * instance): long-running work (an external Pungi) should stop, its output is discarded anyway.
+   * Cheap to call often: the answer may be a few seconds old.
+   */
+  default boolean abandoned() {
+    return false;
+  }
 }

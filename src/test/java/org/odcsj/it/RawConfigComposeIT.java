@@ -168,6 +168,34 @@ class RawConfigComposeIT {
   }
 
   @Test
+  void cancellingAGeneratingComposeStopsPungiAtOnce() throws Exception {
+    long id = submit("raw_it_slow#hang", "test", null);
+    String stdout = "";
+    java.time.Instant until = java.time.Instant.now().plus(WAIT);
+    while (!stdout.contains("child pid: ") && java.time.Instant.now().isBefore(until)) {
+      Thread.sleep(200);
+      Reply reply = api.get("/composes/odcs-" + id + "/pungi-stdout.log");
+      stdout = reply.status() == 200 ? reply.body() : "";
+    }
+    assertTrue(stdout.contains("child pid: "), "Pungi did not start: " + stdout);
+
+    assertEquals(202, api.delete("/api/1/composes/" + id).status());
+
+    // Well before the 10-minute pungi_timeout: the generation sees the cancel within seconds.
+    for (String key : List.of("child pid", "pid")) {
+      Matcher m = Pattern.compile("(?m)^" + key + ": (\\d+)$").matcher(stdout);
+      assertTrue(m.find(), stdout);
+      long pid = Long.parseLong(m.group(1));
+      assertFalse(
+          PungiTestDouble.stillRuns(pid, java.time.Duration.ofSeconds(20)),
+          key + " " + pid + " still runs after the cancel");
+    }
+    JsonObject cancelled = api.compose(id);
+    assertEquals("failed", cancelled.getString("state_name"), cancelled.toString());
+    assertEquals("Canceled by rawbot", cancelled.getString("state_reason"));
+  }
+
+  @Test
   void unknownRawConfigNameIsRefused() {
     Reply reply =
         api.post(

@@ -14,8 +14,8 @@ import org.odcsj.testsupport.pungi.PungiTestDouble;
  * double and the lorax test double (scripts written here), and a local git repository of Pungi
  * configurations made with JGit — branch {@code master} a good configuration, {@code fail} one the
  * double fails on, {@code hang} one it hangs on. The server's {@code raw_config_urls} are the
- * policy tests' names plus {@code raw_it} and {@code raw_it_hang} (a 3-second {@code
- * pungi_timeout}).
+ * policy tests' names plus {@code raw_it}, {@code raw_it_hang} (a 3-second {@code pungi_timeout})
+ * and {@code raw_it_slow} (10 minutes, for cancelling).
  */
 public final class RawConfigFixture {
 
@@ -78,7 +78,9 @@ public final class RawConfigFixture {
         + repoUrl
         + "\", \"config_filename\": \"main.conf\"}, \"raw_it_hang\": {\"url\": \""
         + repoUrl
-        + "\", \"config_filename\": \"main.conf\", \"pungi_timeout\": 3}}";
+        + "\", \"config_filename\": \"main.conf\", \"pungi_timeout\": 3}, \"raw_it_slow\": {\"url\": \""
+        + repoUrl
+        + "\", \"config_filename\": \"main.conf\", \"pungi_timeout\": 600}}";
   }
 
   /** What the MAIN server needs to run Pungi and lorax. */

@@ -24,6 +24,21 @@ final class ProcessGroupRun {
   /** Runs {@code argv} in {@code cwd}; returns normally only when it exits 0. */
   static void run(List<String> argv, Path cwd, Path stdout, Path stderr, long timeoutSeconds)
       throws SourceFailure {
+    run(argv, cwd, stdout, stderr, timeoutSeconds, () -> false);
+  }
+
+  /**
+   * The same, and the group is killed as soon as {@code stop} says so (asked every second): a
+   * cancelled compose does not leave Pungi running until its timeout.
+   */
+  static void run(
+      List<String> argv,
+      Path cwd,
+      Path stdout,
+      Path stderr,
+      long timeoutSeconds,
+      java.util.function.BooleanSupplier stop)
+      throws SourceFailure {
     List<String> command = new ArrayList<>();
     command.add("setsid");
     command.addAll(argv);
@@ -43,13 +58,23 @@ final class ProcessGroupRun {
     }
     // setsid makes the command (same pid) the leader of a new process group: group id = pid.
     long group = process.pid();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     try {
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        killGroup(group, process);
-        throw new SourceFailure(
-            "Compose has taken more time than allowed by configuration ("
-                + timeoutSeconds
-                + " seconds)");
+      while (!process.waitFor(
+          Math.max(0, Math.min(1_000_000_000L, deadline - System.nanoTime())),
+          TimeUnit.NANOSECONDS)) {
+        if (deadline - System.nanoTime() <= 0) {
+          killGroup(group, process);
+          throw new SourceFailure(
+              "Compose has taken more time than allowed by configuration ("
+                  + timeoutSeconds
+                  + " seconds)");
+        }
+        if (stop.getAsBoolean()) {
+          killGroup(group, process);
+          throw new SourceFailure(
+              "The compose was cancelled while " + argv.get(0) + " ran; it was stopped");
+        }
       }
     } catch (InterruptedException e) {
       killGroup(group, process);

@@ -108,7 +108,7 @@ public final class RawConfigSource implements TreeSource {
       log.phase("running Pungi", 20);
       log.info("Running " + String.join(" ", argv) + " (at most " + timeout + " s)");
       try {
-        runLogged(argv, work, dest, "pungi", timeout);
+        runLogged(argv, work, dest, "pungi", timeout, log);
       } catch (SourceFailure e) {
         String errors =
             PungiLogErrors.of(composeDir).replace(composeDir.toString(), dest.composeUrl());
@@ -181,7 +181,7 @@ public final class RawConfigSource implements TreeSource {
     entry.schemaOverride().ifPresent(s -> argv.addAll(List.of("--schema-override", s)));
     argv.add(work.resolve("pungi.conf").toString());
     log.phase("validating the Pungi configuration", 15);
-    runLogged(argv, work, dest, "pungi-config-validate", settings.pungiTimeoutSeconds());
+    runLogged(argv, work, dest, "pungi-config-validate", settings.pungiTimeoutSeconds(), log);
   }
 
   /**
@@ -190,13 +190,13 @@ public final class RawConfigSource implements TreeSource {
    * after it failed); a failure names their URLs.
    */
   private static void runLogged(
-      List<String> argv, Path work, TreeDestination dest, String name, long timeout)
+      List<String> argv, Path work, TreeDestination dest, String name, long timeout, SourceLog log)
       throws SourceFailure, IOException {
     Path out = ComposeTree.sideLog(dest.targetDir(), dest.composeName(), name + "-stdout.log");
     Path err = ComposeTree.sideLog(dest.targetDir(), dest.composeName(), name + "-stderr.log");
     Files.createDirectories(out.getParent());
     try {
-      ProcessGroupRun.run(argv, work, out, err, timeout);
+      ProcessGroupRun.run(argv, work, out, err, timeout, log::abandoned);
     } catch (SourceFailure e) {
       throw new SourceFailure(
           e.getMessage()
