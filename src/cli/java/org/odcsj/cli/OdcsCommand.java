@@ -178,7 +178,7 @@ public final class OdcsCommand implements Runnable {
   }
 
   /** The command line, with the exit codes of the library's exceptions. */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new OdcsCommand());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -290,7 +290,7 @@ public final class OdcsClient {
       // a proxy's or the HTTP layer's own page: keep its first line
     }
     String firstLine = body == null ? "" : body.strip().lines().findFirst().orElse("");
-    return new OdcsException(status, null, "HTTP " + status + " " + firstLine, errorId);
+    return new OdcsException(status, null, firstLine, errorId);
   }
 
   private static JsonObject object(HttpResponse<String> r) {
