@@ -153,7 +153,7 @@ public final class OdcsClient {
 
   /** The server's metrics, in the Prometheus text format. */
   public String metrics() {
-    return send("GET", api.resolve("metrics/"), null, true).body();
+    return send("GET", api.resolve("metrics/"), null, true, "text/plain").body();
   }
 
   /**
@@ -184,7 +184,7 @@ public final class OdcsClient {
     if (url == null) {
       return Optional.empty();
     }
-    HttpRequest.Builder request = request(url).GET();
+    HttpRequest.Builder request = request(url, "*/*").GET();
     if (offset > 0) {
       request.header("Range", "bytes=" + offset + "-");
     }
@@ -205,11 +205,9 @@ public final class OdcsClient {
     };
   }
 
-  private HttpRequest.Builder request(URI uri) {
+  private HttpRequest.Builder request(URI uri, String accept) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofMinutes(2))
-            .header("Accept", "application/json");
+        HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).header("Accept", accept);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     } else if (kerberos != null) {
@@ -219,7 +217,12 @@ public final class OdcsClient {
   }
 
   private HttpResponse<String> send(String method, URI uri, JsonValue body, boolean idempotent) {
-    HttpRequest.Builder request = request(uri);
+    return send(method, uri, body, idempotent, "application/json");
+  }
+
+  private HttpResponse<String> send(
+      String method, URI uri, JsonValue body, boolean idempotent, String accept) {
+    HttpRequest.Builder request = request(uri, accept);
     if (body != null) {
       request.header("Content-Type", "application/json");
       request.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));

@@ -96,7 +96,8 @@ class ClientLibraryIT {
           CompletableFuture.supplyAsync(() -> odcs.waitFor(submitted.id(), TIMEOUT, recorder));
       assertTrue(repo.downloads.awaitRequest(TIMEOUT), "the compose downloads its packages");
       Instant deadline = Instant.now().plus(TIMEOUT);
-      while (!(recorder.sawProgress() && !recorder.lines.isEmpty())
+      while (!(recorder.sawProgress()
+              && recorder.lines.stream().anyMatch(l -> l.contains("Read 2 packages from")))
           && Instant.now().isBefore(deadline)) {
         Thread.sleep(100);
       }
