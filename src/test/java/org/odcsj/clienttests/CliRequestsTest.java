@@ -277,4 +277,11 @@ class CliRequestsTest {
     assertEquals(255, odcs("--no-wait", "create-repo", "/srv/repo"));
     assertEquals("odcs: error: 502 <html>", err.toString().strip());
   }
+
+  @Test
+  void completionScriptIsGenerated() {
+    assertEquals(0, odcs("generate-completion"));
+    assertTrue(out.toString().contains("complete -F _complete_odcs"), out::toString);
+    assertTrue(out.toString().contains("create-repo"));
+  }
 }
