@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.odcsj.cli.OdcsCommand;
@@ -110,5 +112,34 @@ class ClientAuthIT {
     assertEquals(255, exit);
     assertEquals(
         "odcs: error: 403 User alice is not in role allowed_clients.", err.toString().strip());
+  }
+
+  @Test
+  void kerberosTicketFromTheTicketCacheOfKinit() throws Exception {
+    var server = AuthServers.kerberos();
+    LocalKdc kdc = AuthServers.kdc();
+    assumeTrue(kdc != null, LocalKdc.MISSING);
+    kdc.run("kinit", "-k", "-t", kdc.keytab("alice").toString(), kdc.principal("alice"));
+    // The built CLI as a user runs it after kinit: the ticket cache of KRB5CCNAME.
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.security.krb5.conf=" + kdc.krb5Conf(),
+                "-jar",
+                java.nio.file.Path.of(System.getProperty("odcs.it.war"))
+                    .resolveSibling("odcs-cli.jar")
+                    .toString(),
+                "--server",
+                server.baseUrl().replace("127.0.0.1", "localhost"),
+                "--kerberos",
+                "create-tag",
+                "f26")
+            .redirectErrorStream(true);
+    pb.environment().putAll(kdc.environment());
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(255, p.exitValue(), output);
+    assertEquals("odcs: error: 403 User alice is not in role allowed_clients.", output.strip());
   }
 }
