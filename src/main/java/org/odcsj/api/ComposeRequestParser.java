@@ -74,6 +74,7 @@ public class ComposeRequestParser {
     Long kojiEvent = nonNegativeLong(source, "koji_event");
     int flags = flags(body);
     int results = results(body);
+    checkResults(results);
     List<String> arches = strings(body, "arches").orElse(List.of());
     String multilibArches =
         strings(body, "multilib_arches").map(l -> String.join(" ", l)).orElse("");
@@ -185,6 +186,20 @@ public class ComposeRequestParser {
       case RAW_CONFIG -> checkRawConfig(sources);
       case MODULE -> checkModules(sources);
       default -> {}
+    }
+  }
+
+  /** Results this server cannot make are refused rather than accepted and silently not made. */
+  private void checkResults(int results) {
+    if ((results & ComposeResult.BOOT_ISO.bit()) != 0 && config.loraxCommand().isEmpty()) {
+      throw ApiException.badRequest(
+          "The \"boot.iso\" result is not available on this server: it needs lorax, and no"
+              + " lorax command is configured (odcs.lorax-command)");
+    }
+    if ((results & ComposeResult.OSTREE.bit()) != 0) {
+      throw ApiException.badRequest(
+          "The \"ostree\" result is not supported by this server: it makes no OSTree"
+              + " repositories (there is no odcs.ostree-command)");
     }
   }
 

@@ -54,6 +54,9 @@ public class OdcsConfig {
         types.add("module");
       }
     }
+    if (pulpUrl().isPresent()) {
+      types.add("pulp");
+    }
     return list("odcs.allowed-source-types", types);
   }
 
@@ -64,6 +67,23 @@ public class OdcsConfig {
    */
   public Optional<java.net.URI> mbsUrl() {
     return optional("odcs.mbs.url").map(java.net.URI::create);
+  }
+
+  /**
+   * Pulp 2's server ({@code odcs.pulp.url}, API under /pulp/api/v2/); without it, no pulp source.
+   */
+  public Optional<java.net.URI> pulpUrl() {
+    return optional("odcs.pulp.url").map(java.net.URI::create);
+  }
+
+  /** The Basic auth user for Pulp ({@code odcs.pulp.username}). */
+  public String pulpUsername() {
+    return string("odcs.pulp.username", "");
+  }
+
+  /** The Basic auth password for Pulp ({@code odcs.pulp.password}): never logged nor answered. */
+  public String pulpPassword() {
+    return string("odcs.pulp.password", "");
   }
 
   /** The command that makes the {@code iso} result's images ({@code odcs.xorriso-command}). */
@@ -311,6 +331,52 @@ public class OdcsConfig {
     return string("odcs.raw-config-urls", "{}");
   }
 
+  /** The Pungi command a {@code raw_config} compose runs ({@code odcs.pungi.koji-command}). */
+  public String pungiKojiCommand() {
+    return string("odcs.pungi.koji-command", "pungi-koji");
+  }
+
+  /** Arguments added to every Pungi command ({@code odcs.pungi.koji-args}, space separated). */
+  public List<String> pungiKojiArgs() {
+    return words("odcs.pungi.koji-args");
+  }
+
+  /**
+   * Per raw config arguments replacing {@link #pungiKojiArgs()} ({@code
+   * odcs.raw-config.pungi-koji-args}, a JSON object name → list of arguments).
+   */
+  public String rawConfigPungiKojiArgsJson() {
+    return string("odcs.raw-config.pungi-koji-args", "{}");
+  }
+
+  /** Seconds a Pungi run may take unless its raw config says ({@code odcs.pungi.timeout}). */
+  public long pungiTimeoutSeconds() {
+    return number("odcs.pungi.timeout", 3_600);
+  }
+
+  /** {@code pungi-config-validate}, run before Pungi when set. */
+  public Optional<String> pungiConfigValidateCommand() {
+    return optional("odcs.pungi.config-validate-command");
+  }
+
+  /** A schema override every raw config is validated with ({@code raw_config_schema_override}). */
+  public Optional<String> rawConfigSchemaOverride() {
+    return optional("odcs.raw-config.schema-override");
+  }
+
+  /** The wrapper template every raw config gets unless its entry names one. */
+  public Optional<Path> rawConfigWrapper() {
+    return optional("odcs.raw-config.wrapper").map(Path::of);
+  }
+
+  /**
+   * The command that makes the {@code boot.iso} result ({@code odcs.lorax-command}); without it a
+   * request for {@code boot.iso} is refused.
+   */
+  public Optional<String> loraxCommand() {
+    return optional("odcs.lorax-command");
+  }
+
   /** {@code extra_target_dirs}: name → directory, from {@code name=path,name2=path2}. */
   public java.util.Map<String, Path> extraTargetDirs() {
     java.util.Map<String, Path> dirs = new java.util.LinkedHashMap<>();
@@ -347,6 +413,14 @@ public class OdcsConfig {
 
   private long number(String key, long fallback) {
     return config.getOptionalValue(key, Long.class).orElse(fallback);
+  }
+
+  private List<String> words(String key) {
+    return config
+        .getOptionalValue(key, String.class)
+        .map(
+            v -> java.util.Arrays.stream(v.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList())
+        .orElse(List.of());
   }
 
   private List<String> list(String key, List<String> fallback) {

@@ -46,4 +46,33 @@ public final class RawConfigUrls {
     }
     return urls;
   }
+
+  /**
+   * {@code raw_config_pungi_koji_args}: name → the Pungi arguments of that raw config, given as a
+   * JSON object of string lists.
+   */
+  public static Map<String, java.util.List<String>> argsByName(String json) {
+    JsonValue root;
+    try (var reader = JSON.createReader(new StringReader(json))) {
+      root = reader.readValue();
+    } catch (JsonException e) {
+      throw new IllegalArgumentException(
+          "raw_config_pungi_koji_args is not valid JSON: " + e.getMessage(), e);
+    }
+    if (!(root instanceof JsonObject object)) {
+      throw new IllegalArgumentException("raw_config_pungi_koji_args must be a dict.");
+    }
+    Map<String, java.util.List<String>> args = new LinkedHashMap<>();
+    for (var entry : object.entrySet()) {
+      if (!(entry.getValue() instanceof jakarta.json.JsonArray array)
+          || !array.stream().allMatch(v -> v instanceof jakarta.json.JsonString)) {
+        throw new IllegalArgumentException(
+            "raw_config_pungi_koji_args['" + entry.getKey() + "'] is not a list of strings.");
+      }
+      args.put(
+          entry.getKey(),
+          array.stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+    }
+    return args;
+  }
 }

@@ -52,7 +52,13 @@ public class ExpiredComposeRemover {
       Compose compose = em.find(Compose.class, id.longValue());
       if (compose.getReusedId() == null) {
         // A compose reusing another one does not own the files it points at.
-        new ComposeTree(config.targetDirFor(compose.spec().targetDir()), compose.getId()).delete();
+        ComposeTree tree =
+            new ComposeTree(config.targetDirFor(compose.spec().targetDir()), compose.getId());
+        tree.delete();
+        if (compose.spec().sourceType() == org.odcsj.compose.SourceType.RAW_CONFIG
+            && compose.spec().composeType() != null) {
+          tree.deleteLinksIn(compose.spec().composeType());
+        }
       }
       compose.expire(now);
       stateChanged.fire(new ComposeStateChanged(compose));

@@ -183,7 +183,8 @@ public class ComposeGenerator {
                 tree.staging(),
                 tree.stagingRepoFile(),
                 config.targetDirFor(job.spec().targetDir()),
-                config.targetDirUrl() + tree.name()),
+                config.targetDirUrl() + tree.name(),
+                job.pungiConfigDump()),
             log);
     // Never reused, never a reuse target: no fingerprint, no package list.
     return new BuiltCompose(

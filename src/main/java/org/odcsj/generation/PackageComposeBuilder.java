@@ -185,7 +185,7 @@ public class PackageComposeBuilder {
         join(metadata);
       }
       log.info("Wrote compose metadata for " + identity.composeId());
-      if ((job.spec().results() & ComposeResult.ISO.bit()) != 0) {
+      if ((job.spec().results() & (ComposeResult.ISO.bit() | ComposeResult.BOOT_ISO.bit())) != 0) {
         isoImages(job, tree, identity, log);
       }
     } finally {
@@ -202,8 +202,9 @@ public class PackageComposeBuilder {
   }
 
   /**
-   * The {@code iso} result: an image of each arch's finished repository, then images.json and
-   * composeinfo (which now lists the isos directories).
+   * The {@code iso} result (an image of each arch's finished repository) and the {@code boot.iso}
+   * one (lorax's boot image of each arch), then images.json and composeinfo (which now lists the
+   * isos directories).
    */
   private void isoImages(
       GenerationJob job, ComposeTree tree, ComposeIdentity identity, GenerationLog log)
@@ -212,23 +213,40 @@ public class PackageComposeBuilder {
     List<IsoImage> images = new ArrayList<>();
     for (String arch : job.arches()) {
       log.phase("making the " + arch + " ISO image", 95);
-      long start = System.nanoTime();
-      IsoImage image = IsoImage.build(config.xorrisoCommand(), composeDir, arch, identity);
-      images.add(image);
-      log.info(
-          arch
-              + ": ISO image "
-              + image.path()
-              + " ("
-              + image.size()
-              + " bytes) in "
-              + (System.nanoTime() - start) / 1_000_000
-              + " ms");
+      if ((job.spec().results() & ComposeResult.ISO.bit()) != 0) {
+        long start = System.nanoTime();
+        IsoImage image = IsoImage.build(config.xorrisoCommand(), composeDir, arch, identity);
+        images.add(image);
+        logImage(log, image, start);
+      }
+      if ((job.spec().results() & ComposeResult.BOOT_ISO.bit()) != 0) {
+        long start = System.nanoTime();
+        // Refused at submission without a lorax command; one removed since fails here.
+        String lorax =
+            config
+                .loraxCommand()
+                .orElseThrow(() -> new IOException("boot.iso needs odcs.lorax-command"));
+        IsoImage image = IsoImage.boot(lorax, composeDir, arch);
+        images.add(image);
+        logImage(log, image, start);
+      }
     }
     Path metadata = ComposeMetadata.directory(tree);
     ComposeMetadata.writeImages(metadata.resolve(ComposeMetadata.IMAGES), identity, images);
     ComposeMetadata.writeComposeInfo(
         metadata.resolve(ComposeMetadata.COMPOSEINFO), composeDir, identity, job.arches());
+  }
+
+  private static void logImage(GenerationLog log, IsoImage image, long start) {
+    log.info(
+        image.arch()
+            + ": ISO image "
+            + image.path()
+            + " ("
+            + image.size()
+            + " bytes) in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
   }
 
   private Map<String, List<Candidate>> selected(

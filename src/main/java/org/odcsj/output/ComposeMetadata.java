@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -249,11 +251,14 @@ public final class ComposeMetadata {
         });
   }
 
-  /** Writes the images manifest (productmd.images): the {@code iso} result of each arch. */
+  /**
+   * Writes the images manifest (productmd.images): the {@code iso} and {@code boot.iso} results of
+   * each arch.
+   */
   public static void writeImages(Path file, ComposeIdentity id, Collection<IsoImage> images)
       throws IOException {
-    SortedMap<String, IsoImage> byArch = new TreeMap<>(ProductmdJson.KEY_ORDER);
-    images.forEach(i -> byArch.put(i.arch(), i));
+    SortedMap<String, List<IsoImage>> byArch = new TreeMap<>(ProductmdJson.KEY_ORDER);
+    images.forEach(i -> byArch.computeIfAbsent(i.arch(), a -> new ArrayList<>()).add(i));
     writeAtomically(
         file,
         json -> {
@@ -262,25 +267,29 @@ public final class ComposeMetadata {
           json.key("payload").beginObject();
           compose(json, id);
           json.key("images").beginObject().key(VARIANT).beginObject();
-          for (IsoImage image : byArch.values()) {
-            json.key(image.arch()).beginArray().beginObject();
-            json.member("arch", image.arch())
-                .member("bootable", false)
-                .key("checksums")
-                .beginObject()
-                .member("sha256", image.sha256())
-                .endObject()
-                .member("disc_count", 1)
-                .member("disc_number", 1)
-                .member("format", "iso")
-                .member("implant_md5", (String) null)
-                .member("mtime", image.mtime())
-                .member("path", image.path())
-                .member("size", image.size())
-                .member("subvariant", VARIANT)
-                .member("type", "dvd")
-                .member("volume_id", image.volumeId());
-            json.endObject().endArray();
+          for (var arch : byArch.entrySet()) {
+            json.key(arch.getKey()).beginArray();
+            for (IsoImage image : arch.getValue()) {
+              json.beginObject();
+              json.member("arch", image.arch())
+                  .member("bootable", image.bootable())
+                  .key("checksums")
+                  .beginObject()
+                  .member("sha256", image.sha256())
+                  .endObject()
+                  .member("disc_count", 1)
+                  .member("disc_number", 1)
+                  .member("format", "iso")
+                  .member("implant_md5", (String) null)
+                  .member("mtime", image.mtime())
+                  .member("path", image.path())
+                  .member("size", image.size())
+                  .member("subvariant", VARIANT)
+                  .member("type", image.type())
+                  .member("volume_id", image.volumeId());
+              json.endObject();
+            }
+            json.endArray();
           }
           json.endObject().endObject(); // Temporary, images
           json.endObject().endObject(); // payload, root

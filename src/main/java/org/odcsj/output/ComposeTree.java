@@ -85,6 +85,26 @@ public final class ComposeTree {
     return targetDir.resolve(LOGS_DIR).resolve(name() + ".log");
   }
 
+  /**
+   * A log of an external command of the compose ({@code pungi-stdout.log}, ...), kept beside the
+   * tree like {@link #log()}: served as {@code odcs-<id>/<name>} while the compose generates and
+   * after it failed, linked into the tree on publish.
+   */
+  public static Path sideLog(Path targetDir, String composeName, String name) {
+    if (!name.matches("[a-z][a-z.-]*\\.log")) {
+      throw new IllegalArgumentException("not a side log name: " + name);
+    }
+    return targetDir.resolve(LOGS_DIR).resolve(composeName + "." + name);
+  }
+
+  /** The side logs {@link #sideLog} may name (published and deleted with the compose). */
+  public static final java.util.List<String> SIDE_LOGS =
+      java.util.List.of(
+          "pungi-stdout.log",
+          "pungi-stderr.log",
+          "pungi-config-validate-stdout.log",
+          "pungi-config-validate-stderr.log");
+
   /** Hidden directory of generation logs. */
   public static final String LOGS_DIR = ".logs";
 
@@ -102,10 +122,20 @@ public final class ComposeTree {
 
   /** Renames the staging tree into place and points {@code latest-odcs-<id>-1} at it. */
   public void publish() throws IOException {
+    for (String name : SIDE_LOGS) {
+      Path side = sideLog(targetDir, name(), name);
+      if (Files.exists(side)) {
+        Files.deleteIfExists(staging().resolve(name));
+        Files.createLink(staging().resolve(name), side);
+      }
+    }
     if (Files.exists(log())) {
       Path logs = Files.createDirectories(staging().resolve("compose").resolve("logs"));
+      Files.deleteIfExists(logs.resolve("odcs.log"));
       Files.createLink(logs.resolve("odcs.log"), log());
-      Files.createLink(staging().resolve("pungi-stderr.log"), log());
+      if (!Files.exists(staging().resolve("pungi-stderr.log"))) {
+        Files.createLink(staging().resolve("pungi-stderr.log"), log());
+      }
     }
     deleteRecursively(published());
     Files.move(staging(), published(), StandardCopyOption.ATOMIC_MOVE);
@@ -124,8 +154,32 @@ public final class ComposeTree {
       Files.deleteIfExists(latestLink());
       deleteRecursively(published());
       Files.deleteIfExists(log());
+      for (String name : SIDE_LOGS) {
+        Files.deleteIfExists(sideLog(targetDir, name(), name));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete " + published(), e);
+    }
+  }
+
+  /**
+   * Removes the links to this compose in {@code <target>/<subdir>/} (a raw_config compose's {@code
+   * <compose_type>} directory: its pungi_compose_id and the latest links still pointing here).
+   */
+  public void deleteLinksIn(String subdir) {
+    Path dir = targetDir.resolve(subdir).normalize();
+    if (!dir.getParent().equals(targetDir.normalize()) || !Files.isDirectory(dir)) {
+      return;
+    }
+    Path to = Path.of("..", name());
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.filter(Files::isSymbolicLink).toList()) {
+        if (Files.readSymbolicLink(p).equals(to)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove the links to " + name() + " in " + dir, e);
     }
   }
 

@@ -19,10 +19,24 @@ import java.util.concurrent.TimeUnit;
  * names) of that arch's repository, Packages and repodata, at {@code
  * compose/Temporary/<arch>/iso/<compose id>-Temporary-<arch>-dvd1.iso}. Made by {@code xorriso}
  * (its mkisofs emulation), a maintained tool every distribution ships, rather than an ISO writer of
- * our own.
+ * our own. The {@code boot.iso} result of one arch is a {@code boot} image at {@code
+ * compose/Temporary/<arch>/iso/boot.iso}, made by the configured lorax command.
+ *
+ * @param type productmd's image type: {@code dvd} or {@code boot}
+ * @param volumeId the volume id, null when not known (a boot image made by lorax)
  */
 public record IsoImage(
-    String arch, String path, String volumeId, long size, String sha256, long mtime) {
+    String arch,
+    String path,
+    String volumeId,
+    long size,
+    String sha256,
+    long mtime,
+    String type,
+    boolean bootable) {
+
+  /** The name of the {@code boot.iso} result's image in the arch's iso directory. */
+  public static final String BOOT_ISO = "boot.iso";
 
   private static final long TIMEOUT_MINUTES = 60;
 
@@ -56,14 +70,41 @@ public record IsoImage(
             "-o",
             iso.toString(),
             os.toString());
-    run(command);
+    run(command, "The iso result needs " + xorriso + " (odcs.xorriso-command)");
     return new IsoImage(
         arch,
         isoDir(arch) + "/" + name,
         volumeId,
         Files.size(iso),
         sha256(iso),
-        Files.getLastModifiedTime(iso).toMillis() / 1000);
+        Files.getLastModifiedTime(iso).toMillis() / 1000,
+        "dvd",
+        false);
+  }
+
+  /**
+   * The {@code boot.iso} result of {@code arch}: runs {@code <lorax> <arch repository> <iso dir>
+   * <arch>}, which must write {@code <iso dir>/boot.iso} and exit 0.
+   */
+  public static IsoImage boot(String lorax, Path composeDir, String arch) throws IOException {
+    Path os = composeDir.resolve(ComposeMetadata.osTree(arch));
+    Path dir = Files.createDirectories(composeDir.resolve(isoDir(arch)));
+    run(
+        List.of(lorax, os.toString(), dir.toString(), arch),
+        "The boot.iso result needs " + lorax + " (odcs.lorax-command)");
+    Path iso = dir.resolve(BOOT_ISO);
+    if (!Files.isRegularFile(iso, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(lorax + " wrote no " + BOOT_ISO + " for " + arch);
+    }
+    return new IsoImage(
+        arch,
+        isoDir(arch) + "/" + BOOT_ISO,
+        null,
+        Files.size(iso),
+        sha256(iso),
+        Files.getLastModifiedTime(iso).toMillis() / 1000,
+        "boot",
+        true);
   }
 
   /** ISO 9660 volume ids are at most 32 characters: {@code <compose id>-<arch>}, its end kept. */
@@ -73,14 +114,12 @@ public record IsoImage(
     return volumeId.length() <= 32 ? volumeId : volumeId.substring(volumeId.length() - 32);
   }
 
-  private static void run(List<String> command) throws IOException {
+  private static void run(List<String> command, String needs) throws IOException {
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new IOException(
-          "The iso result needs " + command.get(0) + " (odcs.xorriso-command): " + e.getMessage(),
-          e);
+      throw new IOException(needs + ": " + e.getMessage(), e);
     }
     byte[] output;
     try (InputStream in = process.getInputStream()) {

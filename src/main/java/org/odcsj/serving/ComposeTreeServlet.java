@@ -62,7 +62,9 @@ public class ComposeTreeServlet extends ReadOnlyServlet {
   }
 
   private static final java.util.regex.Pattern LOG_PATH =
-      java.util.regex.Pattern.compile("/(odcs-\\d+)/(pungi-stderr\\.log|compose/logs/odcs\\.log)");
+      java.util.regex.Pattern.compile(
+          "/(odcs-\\d+)/(pungi-stdout\\.log|pungi-stderr\\.log|pungi-config-validate-std(?:out|err)\\.log"
+              + "|compose/logs/odcs\\.log)");
 
   /**
    * Until a compose is published (and when it failed) its log exists only beside the tree: serve it
@@ -72,6 +74,13 @@ public class ComposeTreeServlet extends ReadOnlyServlet {
     var m = LOG_PATH.matcher(relative);
     if (Files.exists(file) || !m.matches()) {
       return file;
+    }
+    // An external command's own log (a raw_config compose's Pungi) before the generation log.
+    if (!m.group(2).startsWith("compose/")) {
+      Path side = ComposeTree.sideLog(root, m.group(1), m.group(2));
+      if (Files.exists(side) || !m.group(2).equals("pungi-stderr.log")) {
+        return side;
+      }
     }
     return root.resolve(ComposeTree.LOGS_DIR).resolve(m.group(1) + ".log");
   }

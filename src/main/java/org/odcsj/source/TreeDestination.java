@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param repoFile where the compose's {@code .repo} file goes (inside {@code staging})
  * @param targetDir the target directory the compose is published under
  * @param composeUrl the URL the published directory is served at (ends without a slash)
+ * @param pungiConfigDump the configuration dump a regeneration runs again, or null
  */
 public record TreeDestination(
     long composeId,
@@ -18,4 +19,17 @@ public record TreeDestination(
     Path staging,
     Path repoFile,
     Path targetDir,
-    String composeUrl) {}
+    String composeUrl,
+    String pungiConfigDump) {
+
+  /** A destination of a compose without a stored configuration dump. */
+  public TreeDestination(
+      long composeId,
+      String composeName,
+      Path staging,
+      Path repoFile,
+      Path targetDir,
+      String composeUrl) {
+    this(composeId, composeName, staging, repoFile, targetDir, composeUrl, null);
+  }
+}

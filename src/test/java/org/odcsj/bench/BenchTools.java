@@ -13,7 +13,11 @@ import org.odcsj.testsupport.ProcessRunner;
 /** What the benchmarks share: waiting for a compose, hard-linking trees, baselines, medians. */
 final class BenchTools {
 
-  static final long POLL_MS = 50;
+  /**
+   * Fine enough for sub-second composes: a 50 ms poll added 25 ms on average to a 0.65 s warm
+   * compose (4 %); a GET every 10 ms costs the server little.
+   */
+  static final long POLL_MS = 10;
 
   private BenchTools() {}
 

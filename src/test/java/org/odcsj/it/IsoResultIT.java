@@ -117,6 +117,53 @@ class IsoResultIT {
     assertTrue(dnf.isInstalled("iso-a-" + u));
   }
 
+  @Test
+  void bootIsoOfEachArchIsMadeByTheConfiguredLoraxCommand() throws Exception {
+    long tagId = koji.createTag("boot-" + u, "x86_64");
+    String name = "boot-a-" + u;
+    ImportedBuild build =
+        topdir.importBuild(
+            name,
+            "1.0",
+            "1",
+            null,
+            TestRpms.builder(name, "1.0", "1", "noarch").file("/usr/share/" + name, name));
+    koji.packageListAdd(tagId, name);
+    koji.tagBuild(tagId, build.id());
+    long id =
+        api.submit(
+                "{\"source\": {\"type\": \"tag\", \"source\": \"boot-"
+                    + u
+                    + "\"}, \"results\": [\"boot.iso\"]}")
+            .getJsonNumber("id")
+            .longValue();
+    JsonObject c = api.awaitState(id, Duration.ofSeconds(90), "done", "failed");
+    assertEquals("done", c.getString("state_name"), c.toString());
+    assertEquals("[\"repository\",\"boot.iso\"]", c.getJsonArray("results").toString());
+
+    Path compose = OdcsServer.get().targetDir().resolve("odcs-" + id).resolve("compose");
+    JsonObject image =
+        read(compose.resolve("metadata/images.json"))
+            .getJsonObject("payload")
+            .getJsonObject("images")
+            .getJsonObject("Temporary")
+            .getJsonArray("x86_64")
+            .getJsonObject(0);
+    assertEquals("Temporary/x86_64/iso/boot.iso", image.getString("path"));
+    assertEquals("boot", image.getString("type"));
+    assertTrue(image.getBoolean("bootable"));
+    Path iso = compose.resolve(image.getString("path"));
+    assertEquals(sha256(iso), image.getJsonObject("checksums").getString("sha256"));
+    // The lorax test double names what the server gave it: the arch and its repository.
+    var served = api.get("/composes/odcs-" + id + "/compose/Temporary/x86_64/iso/boot.iso");
+    assertEquals(200, served.status());
+    assertEquals(
+        "lorax test double boot image for x86_64 from "
+            + OdcsServer.get().targetDir().resolve(".staging/odcs-" + id)
+            + "/compose/Temporary/x86_64/os\n",
+        served.body().replaceAll("\\.attempt-\\d+", ""));
+  }
+
   private static JsonObject read(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
       return JSON.createReader(in).readObject();

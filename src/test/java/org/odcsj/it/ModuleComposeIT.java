@@ -621,16 +621,7 @@ class ModuleComposeIT {
   @Test
   void aTagComposeTakesScratchModulesToo() throws Exception {
     long tag = koji.createTag("stag-" + u, "x86_64");
-    ImportedBuild plain =
-        topdir.importBuild(
-            "splain-" + u,
-            "1.0",
-            "1",
-            null,
-            TestRpms.builder("splain-" + u, "1.0", "1", "noarch")
-                .file("/usr/share/splain-" + u, "x"));
-    koji.packageListAdd(tag, "splain-" + u);
-    koji.tagBuild(tag, plain.id());
+    tagPlainBuild(tag, "splain-" + u);
     scratchModule("stmod" + u, "1", 700, "t1_1", "stmod-tool-" + u);
 
     JsonObject c =
@@ -737,16 +728,7 @@ class ModuleComposeIT {
     long modular = koji.createTag("hybrid-modules-" + u, "x86_64");
     kojiModule(modular, "hm" + u, 500, "c5");
     long tag = koji.createTag("hybrid-" + u, "x86_64");
-    ImportedBuild plain =
-        topdir.importBuild(
-            "plain-" + u,
-            "1.0",
-            "1",
-            null,
-            TestRpms.builder("plain-" + u, "1.0", "1", "noarch")
-                .file("/usr/share/plain-" + u, "x"));
-    koji.packageListAdd(tag, "plain-" + u);
-    koji.tagBuild(tag, plain.id());
+    tagPlainBuild(tag, "plain-" + u);
 
     JsonObject c =
         done(
@@ -799,5 +781,18 @@ class ModuleComposeIT {
 
   private static List<String> concat(List<String> a, List<String> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** Tags a plain (non-modular) noarch build {@code name} shipping /usr/share/{@code name}. */
+  private void tagPlainBuild(long tag, String name) throws Exception {
+    ImportedBuild plain =
+        topdir.importBuild(
+            name,
+            "1.0",
+            "1",
+            null,
+            TestRpms.builder(name, "1.0", "1", "noarch").file("/usr/share/" + name, "x"));
+    koji.packageListAdd(tag, name);
+    koji.tagBuild(tag, plain.id());
   }
 }

@@ -168,6 +168,8 @@ public class OdcsServer implements BeforeAllCallback {
     TestPolicy.configure(env, dir, name.equals(ALT));
     if (name.equals(MAIN)) {
       env.putAll(KojiFixture.get().serverEnvironment(baseUrl));
+      env.putAll(PulpFixture.serverEnvironment());
+      env.putAll(RawConfigFixture.get().serverEnvironment());
     }
     env.putAll(profile.environment());
     Process process = pb.start();

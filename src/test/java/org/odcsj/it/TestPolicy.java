@@ -28,6 +28,7 @@ public final class TestPolicy {
           "    dev2: {source_types: [module, raw_config], compose_types: [test, nightly]}",
           "    dev3: {source_types: [tag], target_dirs: [releng-private]}",
           "    dev4: {source_types: [raw_config], raw_config_keys: [pungi_cfg2]}",
+          "    pulp-dev: {source_types: [pulp]}",
           "admins:",
           "  groups: [admin]",
           "  users: [root]",

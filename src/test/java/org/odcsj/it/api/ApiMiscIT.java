@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.odcsj.it.OdcsApi;
 import org.odcsj.it.OdcsApi.Reply;
 import org.odcsj.it.OdcsServer;
+import org.odcsj.it.RawConfigFixture;
 import org.odcsj.it.TestEnvironment;
 import org.odcsj.it.TestPolicy;
 
@@ -64,7 +65,8 @@ class ApiMiscIT {
             + " [\"test\", \"nightly\"]},"
             + " \"dev3\": {\"source_types\": [\"tag\"], \"target_dirs\": [\"releng-private\"]},"
             + " \"dev4\": {\"source_types\": [\"raw_config\"], \"raw_config_keys\":"
-            + " [\"pungi_cfg2\"]}}}");
+            + " [\"pungi_cfg2\"]},"
+            + " \"pulp-dev\": {\"source_types\": [\"pulp\"]}}}");
   }
 
   @Test
@@ -76,7 +78,7 @@ class ApiMiscIT {
         Json.createObjectBuilder()
             .add("version", about.getString("version"))
             .add("auth_backend", "noauth")
-            .add("raw_config_urls", Api.parse(TestPolicy.RAW_CONFIG_URLS))
+            .add("raw_config_urls", Api.parse(RawConfigFixture.get().rawConfigUrls()))
             .add("allowed_clients", policyAllowedClients())
             .add("sigkeys", Json.createArrayBuilder())
             .build(),

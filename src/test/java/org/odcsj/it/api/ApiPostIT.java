@@ -657,9 +657,27 @@ class ApiPostIT {
   @Test
   void resultsAreRenderedInTableOrder() {
     JsonObject compose =
-        submit(dev, f26("\"results\": [\"boot.iso\", \"ostree\", \"iso\", \"repository\"]", ""));
-    assertEquals(
-        strings("repository", "iso", "ostree", "boot.iso"), compose.getJsonArray("results"));
+        submit(dev, f26("\"results\": [\"boot.iso\", \"iso\", \"repository\"]", ""));
+    assertEquals(strings("repository", "iso", "boot.iso"), compose.getJsonArray("results"));
+  }
+
+  @Test
+  void ostreeResultIsRefusedAsNotSupported() {
+    assertError(
+        dev.post(COMPOSES, f26("\"results\": [\"iso\", \"ostree\"]", "")),
+        400,
+        "The \"ostree\" result is not supported by this server: it makes no OSTree repositories"
+            + " (there is no odcs.ostree-command)");
+  }
+
+  @Test
+  void bootIsoIsRefusedByAServerWithoutLorax() throws Exception {
+    OdcsApi withoutLorax = new OdcsApi(OdcsServer.alt().baseUrl()).as("dev");
+    assertError(
+        withoutLorax.post(COMPOSES, f26("\"results\": [\"boot.iso\"]", "")),
+        400,
+        "The \"boot.iso\" result is not available on this server: it needs lorax, and no lorax"
+            + " command is configured (odcs.lorax-command)");
   }
 
   @Test
