@@ -84,7 +84,8 @@ class CliSourcesIT {
     build("cli-b-" + u); // not tagged: only create-build takes it
 
     JsonObject fromTag = done("create-tag", tag, "--flag", "no_reuse");
-    assertEquals("tag", fromTag.getJsonObject("source").getString("type"), fromTag::toString);
+    assertEquals("tag", fromTag.getString("source_type"), fromTag::toString);
+    assertEquals(tag, fromTag.getString("source"));
     assertTrue(rpmsJson(fromTag).contains("cli-a-" + u + "-0:1.0-1.noarch"));
 
     JsonObject fromBuild = done("create-build", "cli-b-" + u + "-1.0-1");
