@@ -84,7 +84,7 @@ class CliSourcesIT {
     build("cli-b-" + u); // not tagged: only create-build takes it
 
     JsonObject fromTag = done("create-tag", tag, "--flag", "no_reuse");
-    assertEquals("tag", fromTag.getString("source_type"), fromTag::toString);
+    assertEquals(1, fromTag.getInt("source_type"), fromTag::toString); // tag
     assertEquals(tag, fromTag.getString("source"));
     assertTrue(rpmsJson(fromTag).contains("cli-a-" + u + "-0:1.0-1.noarch"));
 
