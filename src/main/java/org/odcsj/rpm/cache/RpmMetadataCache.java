@@ -35,6 +35,7 @@ public final class RpmMetadataCache {
   private final CacheDirectory directory;
   private final Clock clock;
   private final RecentEntries memory;
+  private final DeferredWrites writes;
   private volatile long nextCheck = System.nanoTime();
   private final long checkEveryNanos;
   private String identity;
@@ -47,6 +48,7 @@ public final class RpmMetadataCache {
     this.directory = new CacheDirectory(root);
     this.clock = clock;
     this.memory = new RecentEntries(memoryBytes);
+    this.writes = new DeferredWrites(directory);
     this.checkEveryNanos = checkEveryNanos;
   }
 
@@ -63,7 +65,8 @@ public final class RpmMetadataCache {
       return Optional.of(kept.rpm());
     }
     try {
-      Optional<byte[]> bytes = directory.read(name, now);
+      byte[] waiting = writes.pending(name);
+      Optional<byte[]> bytes = waiting != null ? Optional.of(waiting) : directory.read(name, now);
       if (bytes.isEmpty()) {
         return Optional.empty();
       }
@@ -89,8 +92,10 @@ public final class RpmMetadataCache {
     forgetIfEmptied();
     try {
       byte[] bytes = RpmPackageCodec.encode(rpm);
-      directory.write(name, bytes);
       memory.put(name, rpm, bytes.length, clock.instant());
+      if (!writes.add(name, bytes)) {
+        directory.write(name, bytes);
+      }
     } catch (IOException e) {
       LOG.log(
           Level.WARNING,
@@ -116,6 +121,7 @@ public final class RpmMetadataCache {
         String current = directory.identity();
         if (identity != null && !identity.equals(current)) {
           memory.clear();
+          writes.clear();
           LOG.info(() -> "RPM metadata cache " + directory.root() + " was emptied: memory cleared");
         }
         identity = current;
@@ -129,6 +135,14 @@ public final class RpmMetadataCache {
       }
       nextCheck = System.nanoTime() + checkEveryNanos;
     }
+  }
+
+  /**
+   * Writes the entries still waiting to be written (they are written once puts have been quiet for
+   * half a second) and returns when they are.
+   */
+  public void flush() throws InterruptedException {
+    writes.flush();
   }
 
   /** Removes entries not used for {@code maxAge}; returns how many. */

@@ -31,7 +31,7 @@ class RpmMetadataCacheTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
   @Test
-  void aMissThenThePutPackageBySigkey() {
+  void aMissThenThePutPackageBySigkey() throws Exception {
     var cache = new RpmMetadataCache(root, clock);
     RpmPackage unsigned = RpmPackageCodecTest.sample("a", List.of(), List.of());
     RpmPackage signed = RpmPackageCodecTest.sample("a-signed", List.of(), List.of());
@@ -39,6 +39,7 @@ class RpmMetadataCacheTest {
     assertEquals(Optional.empty(), cache.get(HASH, ""));
     cache.put(HASH, "", unsigned);
     cache.put(HASH, "0123ABCD", signed);
+    cache.flush();
 
     assertEquals(Optional.of(unsigned), cache.get(HASH, ""));
     assertEquals(Optional.of(signed), cache.get(HASH.toUpperCase(), "0123abcd"));
@@ -47,15 +48,31 @@ class RpmMetadataCacheTest {
   }
 
   @Test
-  void aDamagedEntryIsAMissAndIsRemoved() throws IOException {
+  void aDamagedEntryIsAMissAndIsRemoved() throws Exception {
     var cache = new RpmMetadataCache(root, clock);
     cache.put(HASH, "", RpmPackageCodecTest.sample("a", List.of(), List.of()));
+    cache.flush();
     Path entry = root.resolve("01").resolve(HASH + "-unsigned");
     Files.write(entry, new byte[] {1, 2, 3});
 
     // another instance (or this one after a restart) has it only on disk
     assertEquals(Optional.empty(), new RpmMetadataCache(root, clock).get(HASH, ""));
     assertFalse(Files.exists(entry));
+  }
+
+  @Test
+  void entriesAreWrittenOnceNoNewOneCameForAMoment() throws Exception {
+    var cache = new RpmMetadataCache(root, clock, 0, 0); // no memory: what waits is served
+    RpmPackage rpm = RpmPackageCodecTest.sample("a", List.of(), List.of());
+    cache.put(HASH, "", rpm);
+    assertEquals(Optional.of(rpm), cache.get(HASH, ""));
+    Path entry = root.resolve("01").resolve(HASH + "-unsigned");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!Files.exists(entry) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.exists(entry), "written without a flush");
+    assertEquals(Optional.of(rpm), new RpmMetadataCache(root, clock).get(HASH, ""));
   }
 
   @Test
@@ -67,11 +84,12 @@ class RpmMetadataCacheTest {
   }
 
   @Test
-  void theSweepRemovesOnlyEntriesUnusedForTheMaxAge() throws IOException {
+  void theSweepRemovesOnlyEntriesUnusedForTheMaxAge() throws Exception {
     var cache = new RpmMetadataCache(root, clock);
     String other = "f".repeat(32);
     cache.put(HASH, "", RpmPackageCodecTest.sample("old", List.of(), List.of()));
     cache.put(other, "", RpmPackageCodecTest.sample("used", List.of(), List.of()));
+    cache.flush();
     setMtime(HASH, Instant.parse("2026-10-01T00:00:00Z"));
     setMtime(other, Instant.parse("2026-10-01T00:00:00Z"));
     new RpmMetadataCache(root, clock).get(other, ""); // a use (read from disk) renews the entry
@@ -83,10 +101,11 @@ class RpmMetadataCacheTest {
   }
 
   @Test
-  void entriesUsedAgainComeFromMemoryWithoutTheDisk() throws IOException {
+  void entriesUsedAgainComeFromMemoryWithoutTheDisk() throws Exception {
     var cache = new RpmMetadataCache(root, clock);
     RpmPackage rpm = RpmPackageCodecTest.sample("a", List.of(), List.of());
     cache.put(HASH, "", rpm);
+    cache.flush();
     Path entry = root.resolve("01").resolve(HASH + "-unsigned");
     Files.delete(entry);
 
@@ -95,7 +114,7 @@ class RpmMetadataCacheTest {
   }
 
   @Test
-  void memoryKeepsTheMostRecentlyUsedEntriesWithinItsWeight() throws IOException {
+  void memoryKeepsTheMostRecentlyUsedEntriesWithinItsWeight() throws Exception {
     RpmPackage a = RpmPackageCodecTest.sample("a", List.of(), List.of());
     long one = RpmPackageCodec.encode(a).length;
     var cache = new RpmMetadataCache(root, clock, 2 * one + one / 2, 0); // room for two
@@ -105,6 +124,7 @@ class RpmMetadataCacheTest {
     cache.put(b, "", a);
     cache.get(HASH, ""); // HASH is now more recent than b
     cache.put(c, "", a); // b goes
+    cache.flush();
     deleteEntries();
 
     assertTrue(cache.get(HASH, "").isPresent());
@@ -113,9 +133,10 @@ class RpmMetadataCacheTest {
   }
 
   @Test
-  void deletingTheDirectoryEmptiesTheMemoryToo() throws IOException {
+  void deletingTheDirectoryEmptiesTheMemoryToo() throws Exception {
     var cache = new RpmMetadataCache(root, clock, RpmMetadataCache.MEMORY_BYTES, 0);
     cache.put(HASH, "", RpmPackageCodecTest.sample("a", List.of(), List.of()));
+    cache.flush();
     assertTrue(cache.get(HASH, "").isPresent());
 
     try (Stream<Path> all = Files.walk(root)) {
@@ -128,7 +149,7 @@ class RpmMetadataCacheTest {
   }
 
   @Test
-  void aMemoryHitMarksTheEntryUsedOnDiskOncePerDay() throws IOException {
+  void aMemoryHitMarksTheEntryUsedOnDiskOncePerDay() throws Exception {
     var now = new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
     Clock moving =
         new Clock() {
@@ -149,6 +170,7 @@ class RpmMetadataCacheTest {
         };
     var cache = new RpmMetadataCache(root, moving);
     cache.put(HASH, "", RpmPackageCodecTest.sample("a", List.of(), List.of()));
+    cache.flush();
     Path entry = root.resolve("01").resolve(HASH + "-unsigned");
     setMtime(HASH, clock.instant());
 
@@ -186,6 +208,7 @@ class RpmMetadataCacheTest {
     } finally {
       pool.shutdown();
     }
+    cache.flush();
     assertEquals(Optional.of(rpm), cache.get(HASH, ""));
     try (Stream<Path> files = Files.list(root.resolve("01"))) {
       assertEquals(List.of(root.resolve("01").resolve(HASH + "-unsigned")), files.toList());
