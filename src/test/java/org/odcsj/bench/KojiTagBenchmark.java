@@ -192,7 +192,33 @@ class KojiTagBenchmark {
         .filter(line -> line.contains("Koji listing of tag"))
         .forEach(line -> System.out.println("  " + line.strip()));
     Path packagesDir = tree.resolve("compose/Temporary/x86_64/os/Packages");
+    settle(server.targetDir().resolve(".rpm-metadata-cache"));
     return new Round(seconds, tree, packagesDir, countRpms(packagesDir));
+  }
+
+  /**
+   * Waits until the server has written the metadata cache entries of the compose (it does so after
+   * the compose, once reading has stopped): neither the next measurement nor createrepo_c shares
+   * the machine with those writes, and deleting the cache finds it still.
+   */
+  private static void settle(Path cache) throws Exception {
+    long t0 = System.nanoTime();
+    long last = -1;
+    int stable = 0;
+    while (stable < 5) {
+      Thread.sleep(200);
+      long count;
+      try (var files = Files.walk(cache, 2)) {
+        count = files.filter(f -> f.getFileName().toString().length() > 32).count();
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        count = -2;
+      }
+      stable = count == last ? stable + 1 : 0;
+      last = count;
+    }
+    System.out.printf(
+        "  metadata cache settled (%d entries) %.1f s after the compose%n",
+        last, (System.nanoTime() - t0) / 1e9 - 1.0);
   }
 
   private static double createrepo(Path dir, boolean cachesDropped, boolean update)
