@@ -43,38 +43,10 @@ class IsoResultIT {
   @Test
   void anIsoOfEachArchHoldsExactlyItsRepository() throws Exception {
     assumeTrue(ProcessRunner.onPath("xorriso"), "xorriso is needed for the iso result");
-    long tagId = koji.createTag("iso-" + u, "x86_64");
-    for (String name : List.of("iso-a-" + u, "iso-b-" + u)) {
-      ImportedBuild build =
-          topdir.importBuild(
-              name,
-              "1.0",
-              "1",
-              null,
-              TestRpms.builder(name, "1.0", "1", "noarch").file("/usr/share/" + name, name));
-      koji.packageListAdd(tagId, name);
-      koji.tagBuild(tagId, build.id());
-    }
-    long id =
-        api.submit(
-                "{\"source\": {\"type\": \"tag\", \"source\": \"iso-"
-                    + u
-                    + "\"}, \"results\": [\"iso\"]}")
-            .getJsonNumber("id")
-            .longValue();
-    JsonObject c = api.awaitState(id, Duration.ofSeconds(90), "done", "failed");
-    assertEquals("done", c.getString("state_name"), c.toString());
-    assertEquals("[\"repository\",\"iso\"]", c.getJsonArray("results").toString());
-
-    Path compose = OdcsServer.get().targetDir().resolve("odcs-" + id).resolve("compose");
-    JsonObject images = read(compose.resolve("metadata/images.json"));
-    JsonObject image =
-        images
-            .getJsonObject("payload")
-            .getJsonObject("images")
-            .getJsonObject("Temporary")
-            .getJsonArray("x86_64")
-            .getJsonObject(0);
+    tagNoarchBuilds("iso-" + u, "iso-a-" + u, "iso-b-" + u);
+    long id = composeDone("iso-" + u, "iso");
+    Path compose = composeDir(id);
+    JsonObject image = x86_64Image(compose);
     Path iso = compose.resolve(image.getString("path"));
     assertTrue(Files.isRegularFile(iso), iso.toString());
     assertEquals(sha256(iso), image.getJsonObject("checksums").getString("sha256"));
@@ -119,36 +91,10 @@ class IsoResultIT {
 
   @Test
   void bootIsoOfEachArchIsMadeByTheConfiguredLoraxCommand() throws Exception {
-    long tagId = koji.createTag("boot-" + u, "x86_64");
-    String name = "boot-a-" + u;
-    ImportedBuild build =
-        topdir.importBuild(
-            name,
-            "1.0",
-            "1",
-            null,
-            TestRpms.builder(name, "1.0", "1", "noarch").file("/usr/share/" + name, name));
-    koji.packageListAdd(tagId, name);
-    koji.tagBuild(tagId, build.id());
-    long id =
-        api.submit(
-                "{\"source\": {\"type\": \"tag\", \"source\": \"boot-"
-                    + u
-                    + "\"}, \"results\": [\"boot.iso\"]}")
-            .getJsonNumber("id")
-            .longValue();
-    JsonObject c = api.awaitState(id, Duration.ofSeconds(90), "done", "failed");
-    assertEquals("done", c.getString("state_name"), c.toString());
-    assertEquals("[\"repository\",\"boot.iso\"]", c.getJsonArray("results").toString());
-
-    Path compose = OdcsServer.get().targetDir().resolve("odcs-" + id).resolve("compose");
-    JsonObject image =
-        read(compose.resolve("metadata/images.json"))
-            .getJsonObject("payload")
-            .getJsonObject("images")
-            .getJsonObject("Temporary")
-            .getJsonArray("x86_64")
-            .getJsonObject(0);
+    tagNoarchBuilds("boot-" + u, "boot-a-" + u);
+    long id = composeDone("boot-" + u, "boot.iso");
+    Path compose = composeDir(id);
+    JsonObject image = x86_64Image(compose);
     assertEquals("Temporary/x86_64/iso/boot.iso", image.getString("path"));
     assertEquals("boot", image.getString("type"));
     assertTrue(image.getBoolean("bootable"));
@@ -162,6 +108,53 @@ class IsoResultIT {
             + OdcsServer.get().targetDir().resolve(".staging/odcs-" + id)
             + "/compose/Temporary/x86_64/os\n",
         served.body().replaceAll("\\.attempt-\\d+", ""));
+  }
+
+  /** A tag for x86_64 holding one noarch build of each name. */
+  private void tagNoarchBuilds(String tag, String... names) throws Exception {
+    long tagId = koji.createTag(tag, "x86_64");
+    for (String name : names) {
+      ImportedBuild build =
+          topdir.importBuild(
+              name,
+              "1.0",
+              "1",
+              null,
+              TestRpms.builder(name, "1.0", "1", "noarch").file("/usr/share/" + name, name));
+      koji.packageListAdd(tagId, name);
+      koji.tagBuild(tagId, build.id());
+    }
+  }
+
+  /** Composes the tag with the repository and {@code result}, and checks it ends done. */
+  private long composeDone(String tag, String result) throws Exception {
+    long id =
+        api.submit(
+                "{\"source\": {\"type\": \"tag\", \"source\": \""
+                    + tag
+                    + "\"}, \"results\": [\""
+                    + result
+                    + "\"]}")
+            .getJsonNumber("id")
+            .longValue();
+    JsonObject c = api.awaitState(id, Duration.ofSeconds(90), "done", "failed");
+    assertEquals("done", c.getString("state_name"), c.toString());
+    assertEquals("[\"repository\",\"" + result + "\"]", c.getJsonArray("results").toString());
+    return id;
+  }
+
+  private static Path composeDir(long id) {
+    return OdcsServer.get().targetDir().resolve("odcs-" + id).resolve("compose");
+  }
+
+  /** The first x86_64 image that images.json lists. */
+  private static JsonObject x86_64Image(Path compose) throws Exception {
+    return read(compose.resolve("metadata/images.json"))
+        .getJsonObject("payload")
+        .getJsonObject("images")
+        .getJsonObject("Temporary")
+        .getJsonArray("x86_64")
+        .getJsonObject(0);
   }
 
   private static JsonObject read(Path file) throws Exception {
