@@ -32,6 +32,7 @@ class ArchitectureTest {
               "org.odcsj.output..",
               "org.odcsj.rpm..",
               "org.odcsj.fetch..",
+              "org.odcsj.parallel..",
               "org.odcsj.selection..",
               "org.odcsj.source.*..")
           .should()
@@ -98,6 +99,7 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "org.odcsj.rpm..",
               "org.odcsj.fetch..",
+              "org.odcsj.parallel..",
               "org.odcsj.selection..",
               "org.odcsj.output..",
               "org.odcsj.compose..")

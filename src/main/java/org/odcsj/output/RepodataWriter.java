@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.odcsj.parallel.Parallel;
 import org.odcsj.rpm.RpmPackage;
 
 /**
@@ -91,7 +92,7 @@ public final class RepodataWriter implements Closeable {
     for (RepodataType t : RepodataType.values()) {
       tasks.add(() -> counts[t.ordinal()] = entries.writeAll(t, files[t.ordinal()]));
     }
-    Parallel.all(tasks);
+    Parallel.all("repodata-writer", tasks);
     for (int c : counts) {
       if (c != counts[0]) {
         throw new IllegalStateException("the metadata files got different package counts");

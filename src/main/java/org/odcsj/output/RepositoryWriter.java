@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.odcsj.parallel.Parallel;
 import org.odcsj.rpm.RpmHeaderReader;
 import org.odcsj.rpm.RpmPackage;
 
@@ -212,12 +213,14 @@ public final class RepositoryWriter implements Closeable {
         Parallel.Task placing =
             () ->
                 Parallel.forEach(
+                    "repository-placing",
                     n,
                     LINK_THREADS,
                     k -> placer.placeFile(real(rpms.get(order[k])), targets[order[k]]));
         Parallel.Task reading =
             () ->
                 Parallel.forEach(
+                    "repository-reading",
                     n,
                     IO_THREADS,
                     k -> {
@@ -252,7 +255,7 @@ public final class RepositoryWriter implements Closeable {
                         }
                       }
                     });
-        Parallel.all(List.of(placing, reading));
+        Parallel.all("repository-writer", List.of(placing, reading));
       } finally {
         join(copying);
       }
@@ -270,6 +273,7 @@ public final class RepositoryWriter implements Closeable {
         }
       }
       Parallel.forEach(
+          "repository-reading",
           missing.size(),
           IO_THREADS,
           k -> {
@@ -553,7 +557,7 @@ public final class RepositoryWriter implements Closeable {
             });
       }
       try {
-        Parallel.all(tasks);
+        Parallel.all("repodata-copy", tasks);
       } catch (Throwable e) {
         unexpected = e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }

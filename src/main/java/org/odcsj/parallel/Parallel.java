@@ -1,4 +1,4 @@
-package org.odcsj.output;
+package org.odcsj.parallel;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,29 +14,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs work on a few threads of its own (daemons, gone when the work is done) and hands back the
- * first failure as the {@link IOException} it was, once the other tasks have stopped: {@link
- * #forEach} lets each finish the item it is at, {@link #all} interrupts them.
+ * Runs work on a few threads of its own (daemons named after the job, gone when the work is done)
+ * and hands back the first failure as the {@link IOException} or unchecked exception it was, once
+ * the other tasks have stopped: {@link #forEach} lets each finish the item it is at, {@link #all}
+ * interrupts them.
  */
-final class Parallel {
+public final class Parallel {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private Parallel() {}
 
   /** Something that may fail with an IOException. */
   @FunctionalInterface
-  interface Task {
+  public interface Task {
     void run() throws IOException;
   }
 
   /** One step for index {@code i}. */
   @FunctionalInterface
-  interface IndexTask {
+  public interface IndexTask {
     void run(int i) throws IOException;
   }
 
-  /** Runs {@code task} for 0 … {@code count - 1} on up to {@code threads} threads. */
-  static void forEach(int count, int threads, IndexTask task) throws IOException {
+  /**
+   * Runs {@code task} for 0 … {@code count - 1}, in that order, on up to {@code threads} threads
+   * named {@code odcsj-<job>-<n>}. After a failure no further index is started.
+   */
+  public static void forEach(String job, int count, int threads, IndexTask task)
+      throws IOException {
     if (count == 0) {
       return;
     }
@@ -52,16 +57,16 @@ final class Parallel {
             }
           });
     }
-    run(workers, () -> stop.set(true));
+    run(job, workers, () -> stop.set(true));
   }
 
   /** Runs each task on a thread of its own and waits for all. */
-  static void all(List<Task> tasks) throws IOException {
-    run(tasks, null);
+  public static void all(String job, List<Task> tasks) throws IOException {
+    run(job, tasks, null);
   }
 
   /** {@code stop} (null: interrupt the threads) tells the others when one failed. */
-  private static void run(List<Task> tasks, Runnable stop) throws IOException {
+  private static void run(String job, List<Task> tasks, Runnable stop) throws IOException {
     if (tasks.size() == 1) {
       tasks.get(0).run();
       return;
@@ -70,7 +75,7 @@ final class Parallel {
         Executors.newFixedThreadPool(
             tasks.size(),
             r -> {
-              Thread t = new Thread(r, "odcsj-repository-writer-" + THREADS.incrementAndGet());
+              Thread t = new Thread(r, "odcsj-" + job + "-" + THREADS.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -91,7 +96,7 @@ final class Parallel {
       failed = false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while writing the repository");
+      throw new InterruptedIOException("interrupted: " + job);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {

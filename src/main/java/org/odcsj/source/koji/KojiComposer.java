@@ -1,19 +1,19 @@
 package org.odcsj.source.koji;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.odcsj.compose.ComposeSpec;
 import org.odcsj.compose.SpaceJoined;
+import org.odcsj.parallel.Parallel;
 import org.odcsj.rpm.RpmHeaderReader;
 import org.odcsj.rpm.cache.HeaderCacheCounter;
 import org.odcsj.selection.PackageArches;
@@ -107,69 +107,49 @@ final class KojiComposer {
       Map<String, HeaderCacheCounter> counters,
       Downloads downloads)
       throws SourceFailure {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            READERS,
-            r -> {
-              Thread t = new Thread(r, "odcsj-koji-headers");
-              t.setDaemon(true);
-              return t;
-            });
-    java.util.concurrent.atomic.AtomicBoolean someMissing =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean someMissing = new AtomicBoolean();
     KojiUnsignedPackages.Missing[] missing = new KojiUnsignedPackages.Missing[wanted.size()];
+    KojiCandidate[] read = new KojiCandidate[wanted.size() + taskRpms.size()];
     try {
-      List<Future<KojiCandidate>> reads = new ArrayList<>(wanted.size() + taskRpms.size());
-      for (int i = 0; i < wanted.size(); i++) {
-        int at = i;
-        KojiBuildRpm rpm = wanted.get(i);
-        HeaderCacheCounter counter = counters.get(rpm.rpm().arch());
-        reads.add(
-            pool.submit(
-                () -> {
-                  KojiSignedCopies.Choice choice = chooser.choice(rpm);
-                  KojiRpmCopy copy = choice.copy();
-                  if (copy == null) {
-                    missing[at] = choice.missing();
-                    someMissing.set(true);
-                    return null;
-                  }
-                  if (someMissing.get()) {
-                    return null; // the compose fails: reading more is wasted
-                  }
-                  return KojiCandidate.of(
-                      headers.read(copy, () -> file(copy, downloads), counter),
+      Parallel.forEach(
+          "koji-headers",
+          read.length,
+          READERS,
+          i -> {
+            if (i >= wanted.size()) {
+              read[i] = scratch(taskRpms.get(i - wanted.size()));
+              return;
+            }
+            KojiBuildRpm rpm = wanted.get(i);
+            KojiSignedCopies.Choice choice = chooser.choice(rpm);
+            KojiRpmCopy copy = choice.copy();
+            if (copy == null) {
+              missing[i] = choice.missing();
+              someMissing.set(true);
+            } else if (!someMissing.get()) { // else the compose fails: reading more is wasted
+              read[i] =
+                  KojiCandidate.of(
+                      headers.read(
+                          copy, () -> file(copy, downloads), counters.get(rpm.rpm().arch())),
                       copy,
                       copy.location());
-                }));
-      }
-      for (KojiTaskRpm task : taskRpms) {
-        reads.add(pool.submit(() -> scratch(task)));
-      }
-      List<KojiCandidate> out = new ArrayList<>(reads.size());
-      for (Future<KojiCandidate> read : reads) {
-        out.add(read.get());
-      }
+            }
+          });
       if (someMissing.get()) {
-        chooser.failIfMissing(
-            java.util.Arrays.stream(missing).filter(java.util.Objects::nonNull).toList());
+        chooser.failIfMissing(Arrays.stream(missing).filter(Objects::nonNull).toList());
       }
-      return out;
+      return Arrays.asList(read);
     } catch (KojiUnsignedPackages e) {
       throw new SourceFailure(e.getMessage(), e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException u) {
-        // the topurl could not tell whether a copy exists
-        throw new SourceFailure(u.getCause().getMessage(), u);
-      }
-      throw new SourceFailure(
-          "Cannot read an RPM from Koji's volume " + topdir + ": " + cause.getMessage(), cause);
-    } catch (InterruptedException e) {
+    } catch (UncheckedIOException e) {
+      // the topurl could not tell whether a copy exists
+      throw new SourceFailure(e.getCause().getMessage(), e);
+    } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
       throw new SourceFailure("Interrupted reading RPM headers", e);
-    } finally {
-      pool.shutdownNow();
+    } catch (IOException | RuntimeException e) {
+      throw new SourceFailure(
+          "Cannot read an RPM from Koji's volume " + topdir + ": " + e.getMessage(), e);
     }
   }
 

@@ -14,12 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
+import org.odcsj.parallel.Parallel;
 
 /**
  * Chooses the copy of each RPM a compose takes, by {@code sigkeys} in order of preference: the
@@ -34,13 +30,6 @@ public final class KojiSignedCopies {
 
   /** Threads looking for copies on a mounted volume: they wait for the disk, not the processor. */
   private static final int CHECKERS = 16;
-
-  private static final ThreadFactory DAEMON =
-      r -> {
-        Thread t = new Thread(r, "odcsj-koji-copies");
-        t.setDaemon(true);
-        return t;
-      };
 
   private final KojiQueries koji;
   private final KojiTopdir topdir;
@@ -70,23 +59,11 @@ public final class KojiSignedCopies {
     if (topdir.isMounted() && rpms.size() > 1) {
       // Each choice is a stat or two on the volume: cold, that is waiting for the disk, one file
       // after another (seconds for a few thousand RPMs) unless many are asked at once.
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(CHECKERS, rpms.size()), DAEMON);
       try {
-        List<Future<?>> done = new ArrayList<>(rpms.size());
-        for (int i = 0; i < rpms.size(); i++) {
-          int at = i;
-          done.add(pool.submit(() -> choices[at] = chooser.choice(rpms.get(at))));
-        }
-        for (Future<?> f : done) {
-          f.get();
-        }
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UncheckedIOException(new IOException("interrupted choosing RPM copies", e));
-      } finally {
-        pool.shutdownNow();
+        Parallel.forEach(
+            "koji-copies", rpms.size(), CHECKERS, i -> choices[i] = chooser.choice(rpms.get(i)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // interrupted: the only IOException a choice throws
       }
     } else {
       for (int i = 0; i < rpms.size(); i++) {

@@ -1,0 +1,128 @@
+package org.odcsj.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+  @Test
+  void forEachRunsEveryIndexOnceOnThreadsNamedAfterTheJob() throws IOException {
+    AtomicIntegerArray runs = new AtomicIntegerArray(1000);
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    Parallel.forEach(
+        "test-job",
+        1000,
+        4,
+        i -> {
+          runs.incrementAndGet(i);
+          threads.add(Thread.currentThread().getName());
+        });
+    for (int i = 0; i < 1000; i++) {
+      assertEquals(1, runs.get(i), "index " + i);
+    }
+    assertTrue(threads.size() <= 4, threads.toString());
+    assertTrue(threads.stream().allMatch(t -> t.startsWith("odcsj-test-job-")), threads.toString());
+    assertTrue(threads.stream().allMatch(t -> !t.equals(Thread.currentThread().getName())));
+  }
+
+  @Test
+  void forEachOfNothingRunsNothing() throws IOException {
+    Parallel.forEach(
+        "test-job",
+        0,
+        4,
+        i -> {
+          throw new IOException("must not run");
+        });
+  }
+
+  @Test
+  void theFirstFailureComesBackAsItWasAndNoFurtherIndexStarts() throws Exception {
+    AtomicInteger started = new AtomicInteger();
+    IOException failure = new IOException("index 10 is broken");
+    IOException thrown =
+        assertThrows(
+            IOException.class,
+            () ->
+                Parallel.forEach(
+                    "test-job",
+                    100_000,
+                    2,
+                    i -> {
+                      started.incrementAndGet();
+                      if (i == 10) {
+                        throw failure;
+                      }
+                    }));
+    assertSame(failure, thrown);
+    // The other thread finishes the index it is at, then takes no more.
+    assertTrue(started.get() < 100, "indexes started after the failure: " + started.get());
+  }
+
+  @Test
+  void anUncheckedFailureComesBackUnchanged() {
+    IllegalStateException failure = new IllegalStateException("bad header");
+    assertSame(
+        failure,
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Parallel.forEach(
+                    "test-job",
+                    3,
+                    3,
+                    i -> {
+                      if (i == 1) {
+                        throw failure;
+                      }
+                    })));
+  }
+
+  @Test
+  void allRunsTasksSideBySideAndInterruptsTheOthersWhenOneFails() throws Exception {
+    CountDownLatch bothRunning = new CountDownLatch(2);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    IOException failure = new IOException("writer failed");
+    Parallel.Task waiting =
+        () -> {
+          bothRunning.countDown();
+          try {
+            Thread.sleep(TimeUnit.MINUTES.toMillis(1));
+          } catch (InterruptedException e) {
+            interrupted.set(true);
+          }
+        };
+    Parallel.Task failing =
+        () -> {
+          bothRunning.countDown();
+          try {
+            // Fails only once both run at once: the tasks are not run one after the other.
+            if (!bothRunning.await(30, TimeUnit.SECONDS)) {
+              throw new IOException("tasks did not run side by side");
+            }
+          } catch (InterruptedException e) {
+            throw new IOException(e);
+          }
+          throw failure;
+        };
+    long start = System.nanoTime();
+    assertSame(
+        failure,
+        assertThrows(IOException.class, () -> Parallel.all("test-job", List.of(waiting, failing))));
+    assertTrue(interrupted.get(), "the waiting task was interrupted");
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30));
+  }
+}
