@@ -53,7 +53,12 @@ public final class Parallel {
       workers.add(
           () -> {
             for (int i; !stop.get() && (i = next.getAndIncrement()) < count; ) {
-              task.run(i);
+              try {
+                task.run(i);
+              } catch (IOException | RuntimeException | Error e) {
+                stop.set(true); // at once, not when the caller has seen it
+                throw e;
+              }
             }
           });
     }

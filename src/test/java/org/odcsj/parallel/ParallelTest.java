@@ -52,24 +52,48 @@ class ParallelTest {
   @Test
   void theFirstFailureComesBackAsItWasAndNoFurtherIndexStarts() throws Exception {
     AtomicInteger started = new AtomicInteger();
-    IOException failure = new IOException("index 10 is broken");
+    AtomicBoolean failing = new AtomicBoolean();
+    IOException failure = new IOException("index 0 is broken");
     IOException thrown =
         assertThrows(
             IOException.class,
             () ->
                 Parallel.forEach(
                     "test-job",
-                    100_000,
+                    1000,
                     2,
                     i -> {
                       started.incrementAndGet();
-                      if (i == 10) {
+                      if (i == 0) {
+                        awaitTrue(() -> started.get() == 2); // the other thread is at index 1
+                        failing.set(true);
                         throw failure;
                       }
+                      // Index 1 ends only after index 0 failed: no further index may start.
+                      awaitTrue(failing::get);
+                      sleep(100);
                     }));
     assertSame(failure, thrown);
-    // The other thread finishes the index it is at, then takes no more.
-    assertTrue(started.get() < 100, "indexes started after the failure: " + started.get());
+    assertEquals(2, started.get(), "indexes started");
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("condition not met in 30 s");
+      }
+      sleep(1);
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   @Test
