@@ -103,17 +103,7 @@ public final class Parallel {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted: " + job);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(cause);
+      throw rethrowCause(e);
     } finally {
       if (failed) {
         if (stop != null) {
@@ -127,6 +117,24 @@ public final class Parallel {
         pool.shutdown();
       }
     }
+  }
+
+  /**
+   * Throws what a task threw, as it was: its IOException, unchecked exception or error; anything
+   * else wrapped in an IOException. Declared to return so that callers can write {@code throw}.
+   */
+  public static IOException rethrowCause(ExecutionException e) throws IOException {
+    Throwable cause = e.getCause();
+    if (cause instanceof IOException io) {
+      throw io;
+    }
+    if (cause instanceof RuntimeException r) {
+      throw r;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    throw new IOException(cause);
   }
 
   private static void awaitQuietly(ExecutorService pool) {

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.odcsj.parallel.Parallel;
 
 /** One piece of reading done on a thread of its own (a daemon) while the caller does another. */
 final class Background<T> {
@@ -49,17 +50,7 @@ final class Background<T> {
     } catch (CancellationException e) {
       throw new InterruptedIOException("reading cancelled");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(cause);
+      throw Parallel.rethrowCause(e);
     }
   }
 
