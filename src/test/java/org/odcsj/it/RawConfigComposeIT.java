@@ -28,6 +28,7 @@ import org.odcsj.testsupport.pungi.PungiTestDouble;
 class RawConfigComposeIT {
 
   private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration QUEUED = Duration.ofMinutes(5);
 
   private final String baseUrl = OdcsServer.get().baseUrl();
   // Group dev3 may use raw_config with any key and compose type.
@@ -170,6 +171,9 @@ class RawConfigComposeIT {
   @Test
   void cancellingAGeneratingComposeStopsPungiAtOnce() throws Exception {
     long id = submit("raw_it_slow#hang", "test", null);
+    // Two composes generate at once on the shared server: this one may wait for a slot first.
+    JsonObject started = api.awaitState(id, QUEUED, "generating", "done", "failed");
+    assertEquals("generating", started.getString("state_name"), started.toString());
     String stdout = "";
     java.time.Instant until = java.time.Instant.now().plus(WAIT);
     while (!stdout.contains("child pid: ") && java.time.Instant.now().isBefore(until)) {
@@ -177,7 +181,14 @@ class RawConfigComposeIT {
       Reply reply = api.get("/composes/odcs-" + id + "/pungi-stdout.log");
       stdout = reply.status() == 200 ? reply.body() : "";
     }
-    assertTrue(stdout.contains("child pid: "), "Pungi did not start: " + stdout);
+    assertTrue(
+        stdout.contains("child pid: "),
+        "Pungi did not start: "
+            + stdout
+            + "\ncompose: "
+            + api.compose(id)
+            + "\ngeneration log:\n"
+            + api.get("/composes/odcs-" + id + "/compose/logs/odcs.log").body());
 
     assertEquals(202, api.delete("/api/1/composes/" + id).status());
 

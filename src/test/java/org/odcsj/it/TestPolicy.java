@@ -34,10 +34,16 @@ public final class TestPolicy {
           "  users: [root]",
           "");
 
+  /**
+   * The policy tests' raw configs. Their repositories are paths absent from every machine, so the
+   * composes those tests leave behind fail at once: a URL off the machine would hold a generation
+   * slot for the clone timeout wherever outgoing connections are dropped, and later tests would
+   * wait.
+   */
   public static final String RAW_CONFIG_URLS =
-      "{\"pungi_cfg\": {\"url\": \"https://git.example.com/pungi-cfg.git\", \"config_filename\":"
-          + " \"pungi.conf\"}, \"pungi_cfg2\": {\"url\": \"https://git.example.com/pungi-cfg2.git\","
-          + " \"config_filename\": \"pungi.conf\"}}";
+      "{\"pungi_cfg\": {\"url\": \"file:///nonexistent/odcs-it/pungi-cfg.git\", \"config_filename\":"
+          + " \"pungi.conf\"}, \"pungi_cfg2\": {\"url\":"
+          + " \"file:///nonexistent/odcs-it/pungi-cfg2.git\", \"config_filename\": \"pungi.conf\"}}";
 
   private TestPolicy() {}
 
