@@ -291,4 +291,13 @@ class RawConfigSourceTest {
             .write(spec("cfg#nodump", "test", null), destination(11, null), log)
             .pungiConfigDump());
   }
+
+  @Test
+  void aMissingRepositoryFailsSayingItWasNotFound(@org.junit.jupiter.api.io.TempDir Path work) {
+    String url = work.resolve("absent.git").toUri().toString();
+    SourceFailure failure =
+        assertThrows(SourceFailure.class, () -> ConfigCheckout.checkout(url, "master", "", work));
+    assertTrue(failure.getMessage().startsWith("Cannot clone raw config " + url + ": "));
+    assertTrue(failure.getMessage().contains("not found"), failure.getMessage());
+  }
 }
