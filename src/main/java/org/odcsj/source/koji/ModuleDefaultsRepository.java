@@ -66,7 +66,7 @@ final class ModuleDefaultsRepository {
       }
     } catch (GitAPIException | org.eclipse.jgit.errors.TransportException e) {
       throw new SourceFailure(
-          "Cannot clone module defaults from " + url + ": " + e.getMessage(), e);
+          "Cannot clone module defaults from " + url + ": " + SourceFailure.innermostMessage(e), e);
     } catch (IOException e) {
       throw new SourceFailure(
           "Cannot read module defaults from " + url + " at " + commitish + ": " + e.getMessage(),

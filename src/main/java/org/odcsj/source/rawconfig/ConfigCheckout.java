@@ -44,27 +44,14 @@ final class ConfigCheckout {
             .call()) {
       return export(git.getRepository(), commitish, prefix(path), work, url);
     } catch (GitAPIException | org.eclipse.jgit.errors.TransportException e) {
-      throw new SourceFailure("Cannot clone raw config " + url + ": " + innermostMessage(e), e);
+      throw new SourceFailure(
+          "Cannot clone raw config " + url + ": " + SourceFailure.innermostMessage(e), e);
     } catch (IOException e) {
       throw new SourceFailure(
           "Cannot read raw config " + url + " at " + commitish + ": " + e.getMessage(), e);
     } finally {
       RawConfigFiles.deleteQuietly(clone);
     }
-  }
-
-  /**
-   * JGit wraps what went wrong ("Invalid remote: origin" around "…: not found."): the innermost
-   * message is the one an operator can act on.
-   */
-  static String innermostMessage(Throwable e) {
-    String message = e.getMessage();
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-        message = cause.getMessage();
-      }
-    }
-    return message;
   }
 
   private static String prefix(String path) throws SourceFailure {

@@ -82,4 +82,14 @@ class ModuleDefaultsRepositoryTest {
         assertThrows(SourceFailure.class, () -> repo.read("file:///etc", "main", Set.of("x")));
     assertTrue(refused.getMessage().contains("not under an allowed prefix"), refused.getMessage());
   }
+
+  @Test
+  void aMissingRepositoryFailsSayingItWasNotFound() {
+    String url = tmp.resolve("absent.git").toUri().toString();
+    ModuleDefaultsRepository repo = new ModuleDefaultsRepository(List.of(tmp.toUri().toString()));
+    SourceFailure failure =
+        assertThrows(SourceFailure.class, () -> repo.read(url, "main", Set.of("x")));
+    assertTrue(failure.getMessage().startsWith("Cannot clone module defaults from " + url + ": "));
+    assertTrue(failure.getMessage().contains("not found"), failure.getMessage());
+  }
 }
