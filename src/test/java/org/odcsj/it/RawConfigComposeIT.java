@@ -181,14 +181,16 @@ class RawConfigComposeIT {
       Reply reply = api.get("/composes/odcs-" + id + "/pungi-stdout.log");
       stdout = reply.status() == 200 ? reply.body() : "";
     }
+    String seen = stdout;
     assertTrue(
         stdout.contains("child pid: "),
-        "Pungi did not start: "
-            + stdout
-            + "\ncompose: "
-            + api.compose(id)
-            + "\ngeneration log:\n"
-            + api.get("/composes/odcs-" + id + "/compose/logs/odcs.log").body());
+        () ->
+            "Pungi did not start: "
+                + seen
+                + "\ncompose: "
+                + api.compose(id)
+                + "\ngeneration log:\n"
+                + api.get("/composes/odcs-" + id + "/compose/logs/odcs.log").body());
 
     assertEquals(202, api.delete("/api/1/composes/" + id).status());
 
